@@ -1,0 +1,32 @@
+package dev.berth.policy.value;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The action of a request, such as {@code cr:PullRepository}. Actions match case-insensitively
+ * (policy.md section 2), so the lower-case form is kept beside the original.
+ */
+public record ActionName(String value, String normalized, String service) {
+    public ActionName {
+        Objects.requireNonNull(value, "value");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("action must not be empty");
+        }
+        if (!normalized.equals(value.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("normalized action must be the lower-case value");
+        }
+    }
+
+    public static ActionName of(String value) {
+        Objects.requireNonNull(value, "value");
+        String lower = value.toLowerCase(Locale.ROOT);
+        int colon = lower.indexOf(':');
+        return new ActionName(value, lower, colon < 0 ? lower : lower.substring(0, colon));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
