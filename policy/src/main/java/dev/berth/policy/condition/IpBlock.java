@@ -144,13 +144,16 @@ public record IpBlock(boolean ipv6, long high, long low, int prefix) {
         if (gap < 0 && count != 8 || gap >= 0 && count > 7) {
             return Optional.empty();
         }
-        int[] full = new int[8];
-        if (gap < 0) {
-            full = groups;
-        } else {
+        int[] full = groups;
+        if (gap >= 0) {
+            full = new int[8];
             int trailing = count - gap;
-            System.arraycopy(groups, 0, full, 0, gap);
-            System.arraycopy(groups, gap, full, 8 - trailing, trailing);
+            for (int i = 0; i < gap; i++) {
+                full[i] = groups[i];
+            }
+            for (int i = 0; i < trailing; i++) {
+                full[8 - trailing + i] = groups[gap + i];
+            }
         }
         long high = 0;
         long low = 0;

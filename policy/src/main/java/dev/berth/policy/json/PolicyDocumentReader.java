@@ -1,6 +1,5 @@
 package dev.berth.policy.json;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -60,7 +59,7 @@ public final class PolicyDocumentReader {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new MalformedPolicyDocumentException(List.of(describe(e)));
+            throw new MalformedPolicyDocumentException(List.of(JsonErrors.describe(e)));
         }
         if (root == null || root.isMissingNode()) {
             throw new MalformedPolicyDocumentException(List.of("document is empty"));
@@ -183,20 +182,5 @@ public final class PolicyDocumentReader {
         }
         problems.add(where, "`Effect` must be \"Allow\" or \"Deny\", got " + JsonText.show(node));
         return Optional.empty();
-    }
-
-    private static String describe(JsonProcessingException e) {
-        String message = Objects.requireNonNullElse(e.getOriginalMessage(), "unreadable");
-        int cut = message.indexOf('\n');
-        if (cut >= 0) {
-            message = message.substring(0, cut);
-        }
-        cut = message.indexOf(" (start marker");
-        if (cut >= 0) {
-            message = message.substring(0, cut);
-        }
-        JsonLocation location = e.getLocation();
-        String at = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return "not valid JSON" + at + ": " + message.strip();
     }
 }
