@@ -1,10 +1,10 @@
 package dev.berth.policy.condition;
 
 import dev.berth.policy.match.Wildcard;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * One operator applied to one key with its listed values, compiled (policy.md section 3). The
@@ -56,13 +56,11 @@ public final class ConditionTest {
     }
 
     public boolean holds(RequestContext context) {
-        List<String> values = context.valuesOf(normalizedKey);
-        for (int i = 0, n = values.size(); i < n; i++) {
-            if (matchesAnyListed(values.get(i))) {
-                return !operator.negated();
-            }
+        ContextValue value = context.valueOf(normalizedKey);
+        if (value == null) {
+            return operator.negated();
         }
-        return operator.negated();
+        return matchesAnyListed(value) != operator.negated();
     }
 
     public ConditionOperator operator() {
@@ -73,83 +71,58 @@ public final class ConditionTest {
         return key;
     }
 
-    private boolean matchesAnyListed(String value) {
-        ConditionOperator.Comparison comparison = operator.comparison();
-        switch (operator.family()) {
-            case STRING -> {
-                for (Object candidate : listed) {
-                    if (value.equals(candidate)) {
-                        return true;
-                    }
+    /** Whether any request value matches any listed value. */
+    private boolean matchesAnyListed(ContextValue value) {
+        return switch (operator.family()) {
+            case STRING -> anyText(value.texts(), (text, listedValue) -> text.equals(listedValue));
+            case STRING_IGNORE_CASE -> anyText(value.texts(), (text, listedValue) -> text.equalsIgnoreCase((String) listedValue));
+            case STRING_LIKE -> anyText(value.texts(), (text, listedValue) -> ((Wildcard) listedValue).matches(text));
+            case NUMERIC -> anyOrdered(value.numbers());
+            case DATE -> anyOrdered(value.dates());
+            case BOOLEAN -> anyText(value.texts(), (text, listedValue) -> listedValue.equals(readBoolean(text).orElse(null)));
+            case ADDRESS -> anyAddress(value.addresses());
+        };
+    }
+
+    private boolean anyText(List<String> texts, BiPredicate<String, Object> test) {
+        for (int i = 0, n = texts.size(); i < n; i++) {
+            for (Object candidate : listed) {
+                if (test.test(texts.get(i), candidate)) {
+                    return true;
                 }
-                return false;
-            }
-            case STRING_IGNORE_CASE -> {
-                for (Object candidate : listed) {
-                    if (value.equalsIgnoreCase((String) candidate)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            case STRING_LIKE -> {
-                for (Object candidate : listed) {
-                    if (((Wildcard) candidate).matches(value)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            case NUMERIC -> {
-                Optional<BigDecimal> number = Decimal.parse(value);
-                if (number.isEmpty()) {
-                    return false;
-                }
-                for (Object candidate : listed) {
-                    if (comparison.accepts(number.get().compareTo((BigDecimal) candidate))) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            case DATE -> {
-                Optional<Timestamp> date = Timestamp.parse(value);
-                if (date.isEmpty()) {
-                    return false;
-                }
-                for (Object candidate : listed) {
-                    if (comparison.accepts(date.get().compareTo((Timestamp) candidate))) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            case BOOLEAN -> {
-                Optional<Boolean> flag = readBoolean(value);
-                if (flag.isEmpty()) {
-                    return false;
-                }
-                for (Object candidate : listed) {
-                    if (flag.get().equals(candidate)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            case ADDRESS -> {
-                Optional<IpBlock> address = IpBlock.parse(value);
-                if (address.isEmpty() || value.indexOf('/') >= 0) {
-                    return false;
-                }
-                for (Object candidate : listed) {
-                    if (((IpBlock) candidate).contains(address.get())) {
-                        return true;
-                    }
-                }
-                return false;
             }
         }
-        throw new IllegalStateException("unreachable");
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Comparable<T>> boolean anyOrdered(T[] values) {
+        ConditionOperator.Comparison comparison = operator.comparison();
+        for (T value : values) {
+            if (value == null) {
+                continue;
+            }
+            for (Object candidate : listed) {
+                if (comparison.accepts(value.compareTo((T) candidate))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean anyAddress(IpBlock[] addresses) {
+        for (IpBlock address : addresses) {
+            if (address == null) {
+                continue;
+            }
+            for (Object candidate : listed) {
+                if (((IpBlock) candidate).contains(address)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Optional<?> readListed(ConditionOperator.Family family, String value) {

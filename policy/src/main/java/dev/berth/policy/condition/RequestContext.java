@@ -13,9 +13,9 @@ import java.util.Objects;
 public final class RequestContext {
     private static final RequestContext EMPTY = new RequestContext(Map.of());
 
-    private final Map<String, List<String>> values;
+    private final Map<String, ContextValue> values;
 
-    private RequestContext(Map<String, List<String>> values) {
+    private RequestContext(Map<String, ContextValue> values) {
         this.values = values;
     }
 
@@ -27,20 +27,15 @@ public final class RequestContext {
         return new Builder();
     }
 
-    /** The values of {@code normalizedKey} (lower case), empty when the key is absent. */
-    public List<String> valuesOf(String normalizedKey) {
-        return values.getOrDefault(normalizedKey, List.of());
+    /** The values of {@code normalizedKey} (lower case), or null when the key is absent. */
+    ContextValue valueOf(String normalizedKey) {
+        return values.get(normalizedKey);
     }
 
-    public Map<String, List<String>> asMap() {
-        return values;
-    }
-
-    /** A copy with {@code key} set to {@code value}, replacing what it had. */
-    public RequestContext with(String key, String value) {
-        Map<String, List<String>> copy = new HashMap<>(values);
-        copy.put(normalize(key), List.of(value));
-        return new RequestContext(Map.copyOf(copy));
+    /** The values of {@code key} (any case), empty when the key is absent. */
+    public List<String> valuesOf(String key) {
+        ContextValue value = values.get(normalize(key));
+        return value == null ? List.of() : value.texts();
     }
 
     public static String normalize(String key) {
@@ -53,19 +48,19 @@ public final class RequestContext {
     }
 
     public static final class Builder {
-        private final Map<String, List<String>> values = new HashMap<>();
+        private final Map<String, ContextValue> values = new HashMap<>();
 
         private Builder() {
         }
 
         public Builder put(String key, String value) {
             Objects.requireNonNull(value, "value");
-            values.put(normalize(key), List.of(value));
+            values.put(normalize(key), new ContextValue(List.of(value)));
             return this;
         }
 
         public Builder put(String key, List<String> keyValues) {
-            values.put(normalize(key), List.copyOf(keyValues));
+            values.put(normalize(key), new ContextValue(keyValues));
             return this;
         }
 

@@ -7,66 +7,87 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The statements reachable from one action key. A small bucket is scanned; a large one indexes its
- * statements by the longest literal of each resource pattern, which every matching resource must
- * contain, so a request tests only the statements whose literals occur in its resource.
+ * The statements whose action part admits one action, Deny statements first: once a Deny applies
+ * the Allow statements cannot change the answer and are not tested. A small bucket is scanned; a
+ * large one indexes its statements by the longest literal of each resource pattern, which every
+ * matching resource must contain, so a request tests only statements whose literal occurs in it.
  */
 final class Bucket {
     static final int SCAN_LIMIT = 16;
     private static final int SHORTEST_KEY = 4;
 
-    private final CompiledStatement[] scanned;
-    private final LiteralIndex<CompiledStatement> byLiteral;
+    private final Part denies;
+    private final Part allows;
 
-    private Bucket(CompiledStatement[] scanned, LiteralIndex<CompiledStatement> byLiteral) {
-        this.scanned = scanned;
-        this.byLiteral = byLiteral;
+    private Bucket(Part denies, Part allows) {
+        this.denies = denies;
+        this.allows = allows;
     }
 
     static Bucket of(List<CompiledStatement> statements) {
-        if (statements.size() <= SCAN_LIMIT) {
-            return new Bucket(statements.toArray(CompiledStatement[]::new), null);
-        }
-        List<CompiledStatement> scanned = new ArrayList<>();
-        LiteralIndex.Builder<CompiledStatement> index = LiteralIndex.builder();
-        boolean indexed = false;
+        List<CompiledStatement> denies = new ArrayList<>();
+        List<CompiledStatement> allows = new ArrayList<>();
         for (CompiledStatement statement : statements) {
-            if (isIndexable(statement)) {
-                for (Wildcard pattern : statement.resources().patterns()) {
-                    index.add(pattern.longestLiteral(), statement);
-                }
-                indexed = true;
-            } else {
-                scanned.add(statement);
-            }
+            (statement.deny ? denies : allows).add(statement);
         }
-        return new Bucket(scanned.toArray(CompiledStatement[]::new), indexed ? index.build() : null);
+        return new Bucket(Part.of(denies), Part.of(allows));
     }
 
-    void collect(String action, String resource, RequestContext context, Matches matches) {
-        for (CompiledStatement statement : scanned) {
-            if (statement.applies(action, resource, context)) {
-                matches.add(statement);
-            }
+    void collect(String resource, RequestContext context, Matches matches) {
+        denies.collect(resource, context, matches);
+        if (!matches.hasDenies()) {
+            allows.collect(resource, context, matches);
         }
-        if (byLiteral != null) {
-            byLiteral.forEachOccurring(resource, statement -> {
-                if (statement.applies(action, resource, context)) {
+    }
+
+    /** Statements of one effect, scanned or indexed by resource literal. */
+    private record Part(CompiledStatement[] scanned, LiteralIndex<CompiledStatement> byLiteral) {
+
+        static Part of(List<CompiledStatement> statements) {
+            if (statements.size() <= SCAN_LIMIT) {
+                return new Part(statements.toArray(CompiledStatement[]::new), null);
+            }
+            List<CompiledStatement> scanned = new ArrayList<>();
+            LiteralIndex.Builder<CompiledStatement> index = LiteralIndex.builder();
+            boolean indexed = false;
+            for (CompiledStatement statement : statements) {
+                if (isIndexable(statement)) {
+                    for (Wildcard pattern : statement.resources().patterns()) {
+                        index.add(pattern.longestLiteral(), statement);
+                    }
+                    indexed = true;
+                } else {
+                    scanned.add(statement);
+                }
+            }
+            return new Part(scanned.toArray(CompiledStatement[]::new), indexed ? index.build() : null);
+        }
+
+        void collect(String resource, RequestContext context, Matches matches) {
+            for (CompiledStatement statement : scanned) {
+                if (statement.appliesTo(resource, context)) {
                     matches.add(statement);
                 }
-            });
-        }
-    }
-
-    private static boolean isIndexable(CompiledStatement statement) {
-        if (statement.resources().negated()) {
-            return false;
-        }
-        for (Wildcard pattern : statement.resources().patterns()) {
-            if (pattern.longestLiteral().length() < SHORTEST_KEY) {
-                return false;
+            }
+            if (byLiteral != null) {
+                byLiteral.forEachOccurring(resource, statement -> {
+                    if (statement.appliesTo(resource, context)) {
+                        matches.add(statement);
+                    }
+                });
             }
         }
-        return true;
+
+        private static boolean isIndexable(CompiledStatement statement) {
+            if (statement.resources().negated()) {
+                return false;
+            }
+            for (Wildcard pattern : statement.resources().patterns()) {
+                if (pattern.longestLiteral().length() < SHORTEST_KEY) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

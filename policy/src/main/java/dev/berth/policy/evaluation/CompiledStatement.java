@@ -22,9 +22,12 @@ final class CompiledStatement {
                 () -> new IllegalArgumentException("statement names no resources: " + policy));
     }
 
-    /** Whether the statement applies: action, resource and the whole condition hold (policy.md section 2). */
-    boolean applies(String normalizedAction, String resource, RequestContext context) {
-        return actions.admits(normalizedAction) && resources.admits(resource) && statement.condition().holds(context);
+    /**
+     * Whether the statement applies to a request whose action its action part already admits: the
+     * resource part and the whole condition hold (policy.md section 2).
+     */
+    boolean appliesTo(String resource, RequestContext context) {
+        return resources.admits(resource) && statement.condition().holds(context);
     }
 
     PatternList resources() {

@@ -1,79 +1,55 @@
 package dev.berth.policy.evaluation;
 
-import dev.berth.policy.match.Wildcard;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The statements of one evaluation tier, indexed by action: a literal action pattern files its
- * statement under that action, a pattern with a wildcard only in its name under its service, and
- * {@code *} or a {@code NotAction} list under every action. A request reads three buckets.
+ * The statements of one evaluation tier, viewed by action. The first request for an action finds
+ * the statements whose {@code Action}/{@code NotAction} part admits it and keeps them as a bucket;
+ * later requests for that action read the bucket and test only resources and conditions. Actions
+ * come from a small, fixed vocabulary, so the views stay few; past {@link #MAXIMUM_VIEWS} a view is
+ * built for the request and not kept. Safe to share between threads.
  */
 final class StatementIndex {
-    static final StatementIndex EMPTY = new StatementIndex(Map.of(), Map.of(), Bucket.of(List.of()));
+    static final StatementIndex EMPTY = new StatementIndex(List.of());
+    static final int MAXIMUM_VIEWS = 4096;
 
-    private final Map<String, Bucket> byAction;
-    private final Map<String, Bucket> byService;
-    private final Bucket everyAction;
+    private final List<CompiledStatement> statements;
+    private final Map<String, Bucket> views = new ConcurrentHashMap<>();
 
-    private StatementIndex(Map<String, Bucket> byAction, Map<String, Bucket> byService, Bucket everyAction) {
-        this.byAction = byAction;
-        this.byService = byService;
-        this.everyAction = everyAction;
+    private StatementIndex(List<CompiledStatement> statements) {
+        this.statements = statements;
     }
 
     static StatementIndex of(List<CompiledStatement> statements) {
-        Map<String, List<CompiledStatement>> byAction = new LinkedHashMap<>();
-        Map<String, List<CompiledStatement>> byService = new LinkedHashMap<>();
-        List<CompiledStatement> everyAction = new ArrayList<>();
-        for (CompiledStatement statement : statements) {
-            if (statement.actions().negated()) {
-                everyAction.add(statement);
-                continue;
-            }
-            for (Wildcard pattern : statement.actions().patterns()) {
-                String text = pattern.pattern();
-                int colon = text.indexOf(':');
-                if (pattern.isLiteral()) {
-                    fileOnce(byAction, text, statement);
-                } else if (colon > 0 && Wildcard.compile(text.substring(0, colon)).isLiteral()) {
-                    fileOnce(byService, text.substring(0, colon), statement);
-                } else if (!everyAction.contains(statement)) {
-                    everyAction.add(statement);
-                }
-            }
-        }
-        return new StatementIndex(buckets(byAction), buckets(byService), Bucket.of(everyAction));
+        return statements.isEmpty() ? EMPTY : new StatementIndex(List.copyOf(statements));
     }
 
     /** Adds every statement of the tier that applies to the request. */
     void collect(Request request, Matches matches) {
+        if (statements.isEmpty()) {
+            return;
+        }
         String action = request.action().normalized();
-        String resource = request.resource().value();
-        Bucket exact = byAction.get(action);
-        if (exact != null) {
-            exact.collect(action, resource, request.context(), matches);
+        Bucket bucket = views.get(action);
+        if (bucket == null) {
+            bucket = view(action);
+            if (views.size() < MAXIMUM_VIEWS) {
+                views.putIfAbsent(action, bucket);
+            }
         }
-        Bucket service = byService.get(request.action().service());
-        if (service != null) {
-            service.collect(action, resource, request.context(), matches);
-        }
-        everyAction.collect(action, resource, request.context(), matches);
+        bucket.collect(request.resource().value(), request.context(), matches);
     }
 
-    private static void fileOnce(Map<String, List<CompiledStatement>> map, String key, CompiledStatement statement) {
-        List<CompiledStatement> list = map.computeIfAbsent(key, k -> new ArrayList<>());
-        if (list.isEmpty() || list.getLast() != statement) {
-            list.add(statement);
+    private Bucket view(String action) {
+        List<CompiledStatement> admitting = new ArrayList<>();
+        for (CompiledStatement statement : statements) {
+            if (statement.actions().admits(action)) {
+                admitting.add(statement);
+            }
         }
-    }
-
-    private static Map<String, Bucket> buckets(Map<String, List<CompiledStatement>> lists) {
-        Map<String, Bucket> buckets = new HashMap<>();
-        lists.forEach((key, list) -> buckets.put(key, Bucket.of(list)));
-        return Map.copyOf(buckets);
+        return Bucket.of(admitting);
     }
 }

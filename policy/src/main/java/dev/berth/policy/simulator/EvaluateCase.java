@@ -32,12 +32,18 @@ final class EvaluateCase {
                 : Optional.of(CaseFields.document(testCase, "sessionPolicy", DocumentKind.SESSION, "session policy"));
         PolicySet policies = PolicyEngine.compile(CaseFields.policies(testCase, "policies"), sessionPolicy);
         JsonNode request = CaseFields.object(testCase, "request");
-        Decision decision = PolicyEngine.evaluate(new Request(
-                CaseFields.principal(testCase, "principal"),
-                ActionName.of(CaseFields.text(request, "action")),
-                ResourceArn.of(CaseFields.text(request, "resource")),
-                CaseFields.optionalText(request, "resourceGroup").map(ResourceGroupId::new),
-                CaseFields.context(request, "context")), policies);
+        Request evaluated;
+        try {
+            evaluated = new Request(
+                    CaseFields.principal(testCase, "principal"),
+                    ActionName.of(CaseFields.text(request, "action")),
+                    ResourceArn.of(CaseFields.text(request, "resource")),
+                    CaseFields.optionalText(request, "resourceGroup").map(ResourceGroupId::new),
+                    CaseFields.context(request, "context"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCaseException("`request`: " + e.getMessage());
+        }
+        Decision decision = PolicyEngine.evaluate(evaluated, policies);
         line.put("decision", decision.outcome().name());
         line.set("deciding", deciding(line, decision.deciding()));
         return Expectation.check(testCase, line, EXPECTED);

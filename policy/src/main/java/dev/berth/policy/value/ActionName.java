@@ -8,10 +8,13 @@ import java.util.Objects;
  * (policy.md section 2), so the lower-case form is kept beside the original.
  */
 public record ActionName(String value, String normalized, String service) {
+    /** Longer than any action of any service (ours). */
+    public static final int MAXIMUM_LENGTH = 256;
+
     public ActionName {
         Objects.requireNonNull(value, "value");
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException("action must not be empty");
+        if (value.isEmpty() || value.length() > MAXIMUM_LENGTH) {
+            throw new IllegalArgumentException("action must be 1 to " + MAXIMUM_LENGTH + " characters");
         }
         if (!normalized.equals(value.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("normalized action must be the lower-case value");

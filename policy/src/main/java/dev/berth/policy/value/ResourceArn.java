@@ -5,13 +5,21 @@ import java.util.Optional;
 
 /**
  * The resource of a request: {@code acs:<service>:<region>:<account>:<relative-id>}, or any other
- * non-empty text (a request may name a resource that no policy can match).
+ * non-empty text (a request may name a resource that no policy can match). At most 2048
+ * characters (ours): the longest resource the server builds is far shorter, and the bound keeps
+ * the cost of matching the longest allowed wildcard pattern small.
  */
 public record ResourceArn(String value) {
+    public static final int MAXIMUM_LENGTH = 2048;
+
     public ResourceArn {
         Objects.requireNonNull(value, "value");
         if (value.isEmpty()) {
             throw new IllegalArgumentException("resource must not be empty");
+        }
+        if (value.length() > MAXIMUM_LENGTH) {
+            throw new IllegalArgumentException("resource is " + value.length() + " characters, over the limit of "
+                    + MAXIMUM_LENGTH);
         }
     }
 
