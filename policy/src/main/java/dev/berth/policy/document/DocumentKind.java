@@ -1,5 +1,7 @@
 package dev.berth.policy.document;
 
+import java.util.Optional;
+
 /** The three kinds of policy document and their size limits (policy.md section 1). */
 public enum DocumentKind {
     IDENTITY("identity", 6144),
@@ -29,12 +31,12 @@ public enum DocumentKind {
         return this == TRUST;
     }
 
-    public static java.util.Optional<DocumentKind> labelled(String label) {
+    public static Optional<DocumentKind> labelled(String label) {
         for (DocumentKind kind : values()) {
             if (kind.label.equals(label)) {
-                return java.util.Optional.of(kind);
+                return Optional.of(kind);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

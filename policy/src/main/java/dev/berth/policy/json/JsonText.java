@@ -1,6 +1,7 @@
 package dev.berth.policy.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
 
 /** How a JSON value is named in messages. */
 final class JsonText {
@@ -32,16 +33,16 @@ final class JsonText {
     }
 
     /** The text of a string, number or boolean; empty for anything else. */
-    static java.util.Optional<String> scalarText(JsonNode node) {
+    static Optional<String> scalarText(JsonNode node) {
         if (node.isTextual()) {
-            return java.util.Optional.of(node.textValue());
+            return Optional.of(node.textValue());
         }
         if (node.isNumber()) {
-            return java.util.Optional.of(node.isBigDecimal() ? node.decimalValue().toString() : node.asText());
+            return Optional.of(node.isBigDecimal() ? node.decimalValue().toString() : node.asText());
         }
         if (node.isBoolean()) {
-            return java.util.Optional.of(node.asText());
+            return Optional.of(node.asText());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }
