@@ -1,0 +1,7 @@
+package dev.berth.iam.key;
+
+/** {@code Active} or {@code Inactive}: an inactive key signs nothing. */
+public enum AccessKeyStatus {
+    Active,
+    Inactive
+}

@@ -1,0 +1,10 @@
+package dev.berth.iam.store;
+
+/** The repositories of one transaction; valid only inside {@link IdentityStore#inTransaction}. */
+public interface IdentityTransaction {
+    AccountRepository accounts();
+
+    AccessKeyRepository accessKeys();
+
+    PasswordRepository passwords();
+}

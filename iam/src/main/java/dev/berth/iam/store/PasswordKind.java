@@ -1,0 +1,7 @@
+package dev.berth.iam.store;
+
+/** The two separate secrets of iam-api.md section 5. */
+public enum PasswordKind {
+    CONSOLE,
+    REGISTRY
+}

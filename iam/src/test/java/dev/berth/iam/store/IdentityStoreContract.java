@@ -1,0 +1,180 @@
+package dev.berth.iam.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.iam.account.Account;
+import dev.berth.iam.key.AccessKey;
+import dev.berth.iam.key.AccessKeyStatus;
+import dev.berth.iam.secret.SealedSecret;
+import dev.berth.iam.value.AccessKeyId;
+import dev.berth.policy.value.AccountId;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conformance suite every {@link IdentityStore} runs (STYLE.md: one suite per interface). Each
+ * test removes what it made; a test that leaves an account behind fails.
+ */
+public abstract class IdentityStoreContract {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Instant NOW = Instant.parse("2026-11-23T10:15:30.123456Z").truncatedTo(ChronoUnit.MILLIS);
+
+    private final List<AccountId> created = new ArrayList<>();
+    private int accountsBefore;
+
+    protected abstract IdentityStore store();
+
+    @BeforeEach
+    void countAccounts() {
+        accountsBefore = accounts().size();
+    }
+
+    @AfterEach
+    void leaveNothingBehind() {
+        for (AccountId account : created) {
+            store().inTransaction(transaction -> {
+                for (PasswordKind kind : PasswordKind.values()) {
+                    transaction.passwords().delete(account, Optional.empty(), kind);
+                    transaction.passwords().delete(account, Optional.of("alice"), kind);
+                }
+                transaction.accessKeys().listOf(account, Optional.empty()).forEach(key -> transaction.accessKeys().delete(key.id()));
+                transaction.accessKeys().listOf(account, Optional.of("alice")).forEach(key -> transaction.accessKeys().delete(key.id()));
+                return transaction.accounts().delete(account);
+            });
+        }
+        assertThat(accounts()).as("accounts left behind").hasSize(accountsBefore);
+    }
+
+    @Test
+    void anInsertedAccountIsFoundWithItsAlias() {
+        Account account = newAccount(Optional.of("acme-" + RANDOM.nextInt(1_000_000)));
+        assertThat(account(account.id())).contains(account);
+        assertThat(accounts()).contains(account);
+    }
+
+    @Test
+    void anAccountIdOrAliasIsTakenOnce() {
+        Account account = newAccount(Optional.of("taken-" + RANDOM.nextInt(1_000_000)));
+        assertThatThrownBy(() -> store().inTransaction(transaction -> {
+            transaction.accounts().insert(new Account(account.id(), Optional.empty(), NOW));
+            return null;
+        })).isInstanceOf(DuplicateEntityException.class);
+        AccountId other = Account.newId(RANDOM);
+        assertThatThrownBy(() -> store().inTransaction(transaction -> {
+            transaction.accounts().insert(new Account(other, account.alias(), NOW));
+            return null;
+        })).isInstanceOf(DuplicateEntityException.class);
+        assertThat(account(other)).isEmpty();
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        AccountId id = Account.newId(RANDOM);
+        assertThatThrownBy(() -> store().inTransaction(transaction -> {
+            transaction.accounts().insert(new Account(id, Optional.empty(), NOW));
+            transaction.passwords().set(id, Optional.empty(), PasswordKind.CONSOLE, "hash");
+            throw new IllegalStateException("midway");
+        })).hasMessage("midway");
+        assertThat(account(id)).isEmpty();
+        assertThat(password(id, Optional.empty(), PasswordKind.CONSOLE))
+                .isEmpty();
+    }
+
+    @Test
+    void anAccessKeyKeepsItsSealedSecretOwnerAndStatus() {
+        Account account = newAccount(Optional.empty());
+        AccessKey root = newKey(account.id(), Optional.empty());
+        AccessKey alice = newKey(account.id(), Optional.of("Alice"));
+        assertThat(key(root.id())).contains(root);
+        assertThat(keys(account.id(), Optional.empty()))
+                .containsExactly(root);
+        assertThat(keys(account.id(), Optional.of("alice")))
+                .containsExactly(alice);
+        assertThat(changed(transaction -> transaction.accessKeys().updateStatus(alice.id(), AccessKeyStatus.Inactive)))
+                .isTrue();
+        assertThat(key(alice.id()))
+                .contains(alice.withStatus(AccessKeyStatus.Inactive));
+    }
+
+    @Test
+    void aMissingKeyIsNeitherFoundNorChanged() {
+        AccessKeyId missing = AccessKeyId.newLongTerm(RANDOM);
+        assertThat(key(missing)).isEmpty();
+        assertThat(changed(transaction -> transaction.accessKeys().updateStatus(missing, AccessKeyStatus.Active)))
+                .isFalse();
+        assertThat(changed(transaction -> transaction.accessKeys().delete(missing))).isFalse();
+    }
+
+    @Test
+    void passwordsAreSetReplacedAndDeletedPerKind() {
+        Account account = newAccount(Optional.empty());
+        store().inTransaction(transaction -> {
+            transaction.passwords().set(account.id(), Optional.empty(), PasswordKind.CONSOLE, "first");
+            transaction.passwords().set(account.id(), Optional.empty(), PasswordKind.CONSOLE, "second");
+            transaction.passwords().set(account.id(), Optional.of("Alice"), PasswordKind.REGISTRY, "alice-registry");
+            return null;
+        });
+        assertThat(password(account.id(), Optional.empty(), PasswordKind.CONSOLE))
+                .contains("second");
+        assertThat(password(account.id(), Optional.empty(), PasswordKind.REGISTRY))
+                .isEmpty();
+        assertThat(password(account.id(), Optional.of("ALICE"), PasswordKind.REGISTRY))
+                .contains("alice-registry");
+        assertThat(changed(transaction -> transaction.passwords().delete(account.id(), Optional.empty(), PasswordKind.CONSOLE)))
+                .isTrue();
+        assertThat(password(account.id(), Optional.empty(), PasswordKind.CONSOLE))
+                .isEmpty();
+    }
+
+    private Optional<Account> account(AccountId id) {
+        return store().inTransaction(transaction -> transaction.accounts().find(id));
+    }
+
+    private List<Account> accounts() {
+        return store().inTransaction(transaction -> transaction.accounts().list());
+    }
+
+    private Optional<AccessKey> key(AccessKeyId id) {
+        return store().inTransaction(transaction -> transaction.accessKeys().find(id));
+    }
+
+    private List<AccessKey> keys(AccountId account, Optional<String> userName) {
+        return store().inTransaction(transaction -> transaction.accessKeys().listOf(account, userName));
+    }
+
+    private Optional<String> password(AccountId account, Optional<String> userName, PasswordKind kind) {
+        return store().inTransaction(transaction -> transaction.passwords().find(account, userName, kind));
+    }
+
+    private boolean changed(IdentityStore.Work<Boolean> work) {
+        return store().inTransaction(work);
+    }
+
+    private Account newAccount(Optional<String> alias) {
+        Account account = new Account(Account.newId(RANDOM), alias, NOW);
+        store().inTransaction(transaction -> {
+            transaction.accounts().insert(account);
+            return null;
+        });
+        created.add(account.id());
+        return account;
+    }
+
+    private AccessKey newKey(AccountId account, Optional<String> userName) {
+        AccessKey key = new AccessKey(AccessKeyId.newLongTerm(RANDOM), account, userName,
+                new SealedSecret(new byte[] {1, 2, 3}, new byte[] {4, 5, 6, 7}), AccessKeyStatus.Active, NOW);
+        store().inTransaction(transaction -> {
+            transaction.accessKeys().insert(key);
+            return null;
+        });
+        return key;
+    }
+}

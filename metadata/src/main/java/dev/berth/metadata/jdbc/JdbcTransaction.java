@@ -1,0 +1,31 @@
+package dev.berth.metadata.jdbc;
+
+import dev.berth.iam.store.AccessKeyRepository;
+import dev.berth.iam.store.AccountRepository;
+import dev.berth.iam.store.IdentityTransaction;
+import dev.berth.iam.store.PasswordRepository;
+import java.sql.Connection;
+
+/** The repositories of one JDBC transaction, all on its connection. */
+final class JdbcTransaction implements IdentityTransaction {
+    private final Sql sql;
+
+    JdbcTransaction(Connection connection) {
+        this.sql = new Sql(connection);
+    }
+
+    @Override
+    public AccountRepository accounts() {
+        return new JdbcAccountRepository(sql);
+    }
+
+    @Override
+    public AccessKeyRepository accessKeys() {
+        return new JdbcAccessKeyRepository(sql);
+    }
+
+    @Override
+    public PasswordRepository passwords() {
+        return new JdbcPasswordRepository(sql);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.berth.metadata.jdbc;
+
+import dev.berth.iam.store.DuplicateEntityException;
+import dev.berth.iam.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Prepared statements on one connection; SQL errors become the store's exceptions. */
+final class Sql {
+    /** SQLSTATE of a unique-constraint violation, the same in H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Connection connection;
+
+    Sql(Connection connection) {
+        this.connection = connection;
+    }
+
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    int update(String statement, Object... parameters) {
+        try (PreparedStatement prepared = prepare(statement, parameters)) {
+            return prepared.executeUpdate();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new DuplicateEntityException("already exists", e);
+            }
+            throw new StoreException("metadata update failed", e);
+        }
+    }
+
+    <T> List<T> query(String statement, Row<T> row, Object... parameters) {
+        try (PreparedStatement prepared = prepare(statement, parameters); ResultSet results = prepared.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (results.next()) {
+                rows.add(row.read(results));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("metadata query failed", e);
+        }
+    }
+
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getTimestamp(column).toInstant();
+    }
+
+    private PreparedStatement prepare(String statement, Object... parameters) throws SQLException {
+        PreparedStatement prepared = connection.prepareStatement(statement);
+        for (int i = 0; i < parameters.length; i++) {
+            Object parameter = parameters[i];
+            if (parameter instanceof Instant instant) {
+                prepared.setTimestamp(i + 1, Timestamp.from(instant));
+            } else {
+                prepared.setObject(i + 1, parameter);
+            }
+        }
+        return prepared;
+    }
+}
