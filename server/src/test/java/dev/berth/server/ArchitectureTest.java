@@ -36,6 +36,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void identityKnowsOnlyThePolicyEngineAndItsOwnStoreInterfaces() {
+        classes().that().resideInAPackage("dev.berth.iam..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.berth.iam..", "dev.berth.policy..", "java..",
+                        "javax.crypto..", "org.bouncycastle..")
+                .check(berth);
+    }
+
+    @Test
+    void onlyTheServerKnowsHttp() {
+        noClasses().that().resideOutsideOfPackage("dev.berth.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "dev.berth.server..")
+                .check(berth);
+    }
+
+    @Test
     void thePolicyEngineDoesNoIoAndReadsNoClock() {
         noClasses().that().resideInAPackage("dev.berth.policy..")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java.io..", "java.nio..", "java.net..")

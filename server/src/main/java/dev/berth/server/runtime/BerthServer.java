@@ -1,0 +1,85 @@
+package dev.berth.server.runtime;
+
+import dev.berth.iam.bootstrap.AccountCreation;
+import dev.berth.iam.bootstrap.BootstrapCredentials;
+import dev.berth.iam.secret.PasswordHasher;
+import dev.berth.iam.secret.SecretBox;
+import dev.berth.metadata.jdbc.JdbcIdentityStore;
+import dev.berth.server.config.ServerConfig;
+import dev.berth.server.http.Routes;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+
+/** The running server: wiring lives here and nowhere else (STYLE.md, code 9). */
+public final class BerthServer implements AutoCloseable {
+    private final Server jetty;
+    private final JdbcIdentityStore store;
+    private final URI uri;
+    private final Optional<Path> bootstrapFile;
+
+    private BerthServer(Server jetty, JdbcIdentityStore store, URI uri, Optional<Path> bootstrapFile) {
+        this.jetty = jetty;
+        this.store = store;
+        this.uri = uri;
+        this.bootstrapFile = bootstrapFile;
+    }
+
+    /** Opens the data folder and the metadata store, bootstraps an empty server, and starts listening. */
+    public static BerthServer start(ServerConfig config, Clock clock) throws Exception {
+        Objects.requireNonNull(config, "config");
+        SecureRandom random = new SecureRandom();
+        DataDirectory data = DataDirectory.open(config.dataDirectory());
+        SecretBox secrets = new SecretBox(data.masterKey(random), random);
+        data.tokenSigningKey(random);
+        JdbcIdentityStore store = JdbcIdentityStore.open(config.metadata().jdbcUrl(data.root()), config.metadata().user(),
+                config.metadata().password(), config.metadata().poolSize());
+        try {
+            Optional<BootstrapCredentials> bootstrap = new AccountCreation(store, secrets, PasswordHasher.standard(random), random)
+                    .create(Optional.empty(), clock.instant(), true);
+            Optional<Path> bootstrapFile = bootstrap.map(credentials -> BootstrapFile.write(data, credentials));
+            Server jetty = new Server(new VirtualThreadPool());
+            ServerConnector connector = new ServerConnector(jetty);
+            connector.setHost(config.listen().host());
+            connector.setPort(config.listen().port());
+            jetty.addConnector(connector);
+            jetty.setHandler(new Routes());
+            jetty.setStopAtShutdown(false);
+            jetty.start();
+            String host = config.listen().host().contains(":") ? "[" + config.listen().host() + "]" : config.listen().host();
+            URI uri = URI.create("http://" + host + ":" + connector.getLocalPort());
+            return new BerthServer(jetty, store, uri, bootstrapFile);
+        } catch (Exception | Error e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    /** The credentials file written by this start, when it was the first. */
+    public Optional<Path> bootstrapFile() {
+        return bootstrapFile;
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            jetty.stop();
+        } finally {
+            store.close();
+        }
+    }
+}
