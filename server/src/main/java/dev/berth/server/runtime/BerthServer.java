@@ -7,6 +7,11 @@ import dev.berth.iam.secret.SecretBox;
 import dev.berth.metadata.jdbc.JdbcIdentityStore;
 import dev.berth.server.config.ServerConfig;
 import dev.berth.server.http.Routes;
+import dev.berth.server.rpc.Callers;
+import dev.berth.server.rpc.RpcCatalog;
+import dev.berth.server.rpc.RpcEndpoint;
+import dev.berth.server.rpc.signature.InMemoryNonceRegistry;
+import dev.berth.server.rpc.signature.RequestAuthenticator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -49,7 +54,10 @@ public final class BerthServer implements AutoCloseable {
             connector.setHost(config.listen().host());
             connector.setPort(config.listen().port());
             jetty.addConnector(connector);
-            jetty.setHandler(new Routes());
+            Callers callers = new Callers(store, secrets);
+            RpcEndpoint rpc = new RpcEndpoint(new RequestAuthenticator(callers, new InMemoryNonceRegistry()), callers,
+                    RpcCatalog.actions(), clock);
+            jetty.setHandler(new Routes(rpc));
             jetty.setStopAtShutdown(false);
             jetty.start();
             String host = config.listen().host().contains(":") ? "[" + config.listen().host() + "]" : config.listen().host();

@@ -1,0 +1,32 @@
+package dev.berth.server.rpc;
+
+import dev.berth.policy.principal.Principal;
+import dev.berth.server.rpc.signature.SignedRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** An authenticated call: who signed it, its parameters, and when it arrived. */
+public record RpcCall(Principal caller, String accessKeyId, SignedRequest request, Instant receivedAt) {
+    public RpcCall {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(accessKeyId, "accessKeyId");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+
+    /** A parameter sent once; {@code MissingParameter.<Name>} when absent, {@code InvalidParameter.<Name>} when repeated. */
+    public String required(String name) {
+        return optional(name).orElseThrow(() -> RpcException.of(RpcErrorCode.MISSING_PARAMETER, name,
+                "parameter `" + name + "` is required"));
+    }
+
+    public Optional<String> optional(String name) {
+        List<String> values = request.parameterValues(name);
+        if (values.size() > 1) {
+            throw RpcException.of(RpcErrorCode.INVALID_PARAMETER, name, "parameter `" + name + "` is given more than once");
+        }
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.berth.server.rpc;
+
+import dev.berth.policy.principal.Principal;
+import dev.berth.server.rpc.signature.Authentication;
+import dev.berth.server.rpc.signature.RequestAuthenticator;
+import dev.berth.server.rpc.signature.SignedRequest;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The RPC API at {@code /} (iam-api.md section 3). The pipeline: read, authenticate the signature,
+ * resolve the caller, find the action by {@code Version} and {@code Action}, run it, render. Actions
+ * never build error bodies: they throw {@link RpcException}, rendered here.
+ */
+public final class RpcEndpoint {
+    private static final Logger LOG = Logger.getLogger(RpcEndpoint.class.getName());
+
+    private final RequestAuthenticator authenticator;
+    private final Callers callers;
+    private final RpcActions actions;
+    private final Clock clock;
+
+    public RpcEndpoint(RequestAuthenticator authenticator, Callers callers, RpcActions actions, Clock clock) {
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.callers = Objects.requireNonNull(callers, "callers");
+        this.actions = Objects.requireNonNull(actions, "actions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public void handle(Request request, Response response, Callback callback) {
+        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        Instant now = clock.instant();
+        try {
+            SignedRequest signed = HttpRequests.read(request);
+            RpcAnswer answer = dispatch(signed, now);
+            RpcResponses.success(response, callback, requestId, answer);
+        } catch (RpcException e) {
+            RpcResponses.failure(response, callback, requestId, request.getHttpURI().getHost(), e.error());
+        } catch (HttpRequests.BodyTooLargeException e) {
+            RpcResponses.failure(response, callback, requestId, request.getHttpURI().getHost(),
+                    RpcError.of(RpcErrorCode.INVALID_PARAMETER, "Body", "the request body is over 1 MiB"));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
+            RpcResponses.failure(response, callback, requestId, request.getHttpURI().getHost(),
+                    RpcError.of(RpcErrorCode.INTERNAL_ERROR, "the server failed; quote RequestId " + requestId));
+        }
+    }
+
+    private RpcAnswer dispatch(SignedRequest request, Instant now) {
+        String version = single(request, "Version", "x-acs-version");
+        String actionName = single(request, "Action", "x-acs-action");
+        Product product = Product.ofVersion(version).orElseThrow(() -> RpcException.of(RpcErrorCode.INVALID_VERSION,
+                "version `" + version + "` is not served; use 2015-05-01 (RAM), 2015-04-01 (STS) or 2018-12-01 (Container Registry)"));
+        RpcAction action = actions.find(product, actionName).orElseThrow(() -> RpcException.of(RpcErrorCode.INVALID_ACTION_NOT_FOUND,
+                "action `" + actionName + "` of version `" + version + "` does not exist"));
+        Authentication authentication = authenticator.authenticate(request, now);
+        return switch (authentication) {
+            case Authentication.Refused refused -> throw new RpcException(refused.error());
+            case Authentication.Verified verified -> {
+                Principal caller = callers.principalOf(verified.accessKeyId());
+                yield action.run(new RpcCall(caller, verified.accessKeyId().value(), request, now));
+            }
+        };
+    }
+
+    /** The value of a common parameter (V1) or of its header (V3). */
+    private static String single(SignedRequest request, String parameter, String header) {
+        List<String> values = request.parameterValues(parameter);
+        if (values.size() == 1) {
+            return values.getFirst();
+        }
+        if (values.size() > 1) {
+            throw RpcException.of(RpcErrorCode.INVALID_PARAMETER, parameter, "parameter `" + parameter + "` is given more than once");
+        }
+        Optional<String> fromHeader = request.header(header);
+        return fromHeader.orElseThrow(() -> RpcException.of(RpcErrorCode.MISSING_PARAMETER, parameter,
+                "parameter `" + parameter + "` is required"));
+    }
+}
