@@ -20,6 +20,7 @@ class ArchitectureTest {
     static void importClasses() {
         berth = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.berth");
     }
 

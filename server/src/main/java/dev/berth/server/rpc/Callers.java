@@ -1,5 +1,6 @@
 package dev.berth.server.rpc;
 
+import dev.berth.server.rpc.error.RpcErrorCode;
 import dev.berth.iam.key.AccessKey;
 import dev.berth.iam.key.AccessKeyStatus;
 import dev.berth.iam.secret.SecretBox;

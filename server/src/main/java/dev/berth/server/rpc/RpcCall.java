@@ -1,5 +1,6 @@
 package dev.berth.server.rpc;
 
+import dev.berth.server.rpc.error.RpcErrorCode;
 import dev.berth.policy.principal.Principal;
 import dev.berth.server.rpc.signature.SignedRequest;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.berth.server.rpc;
 
+import dev.berth.server.rpc.error.RpcError;
+import dev.berth.server.rpc.error.RpcErrorCode;
 import dev.berth.policy.principal.Principal;
 import dev.berth.server.rpc.signature.Authentication;
 import dev.berth.server.rpc.signature.RequestAuthenticator;

@@ -1,5 +1,7 @@
 package dev.berth.server.rpc;
 
+import dev.berth.server.rpc.error.RpcError;
+import dev.berth.server.rpc.error.RpcErrorCode;
 import java.util.Objects;
 
 /** An action refuses a call with an error of the catalog; the endpoint renders it. */

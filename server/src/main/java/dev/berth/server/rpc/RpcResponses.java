@@ -1,5 +1,6 @@
 package dev.berth.server.rpc;
 
+import dev.berth.server.rpc.error.RpcError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;

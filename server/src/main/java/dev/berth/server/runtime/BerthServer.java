@@ -8,7 +8,6 @@ import dev.berth.metadata.jdbc.JdbcIdentityStore;
 import dev.berth.server.config.ServerConfig;
 import dev.berth.server.http.Routes;
 import dev.berth.server.rpc.Callers;
-import dev.berth.server.rpc.RpcCatalog;
 import dev.berth.server.rpc.RpcEndpoint;
 import dev.berth.server.rpc.signature.InMemoryNonceRegistry;
 import dev.berth.server.rpc.signature.RequestAuthenticator;

@@ -1,10 +1,10 @@
 package dev.berth.server.rpc.sts;
 
+import dev.berth.server.rpc.error.RpcErrorCode;
 import dev.berth.policy.principal.Principal;
 import dev.berth.server.rpc.RpcAction;
 import dev.berth.server.rpc.RpcAnswer;
 import dev.berth.server.rpc.RpcCall;
-import dev.berth.server.rpc.RpcErrorCode;
 import dev.berth.server.rpc.RpcException;
 
 /** STS {@code GetCallerIdentity} (iam-api.md section 4): who signed the call; needs no permission. */
