@@ -4,6 +4,8 @@ package dev.berth.iam.store;
 public interface IdentityTransaction {
     AccountRepository accounts();
 
+    UserRepository users();
+
     AccessKeyRepository accessKeys();
 
     PasswordRepository passwords();

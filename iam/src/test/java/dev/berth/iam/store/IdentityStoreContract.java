@@ -7,7 +7,9 @@ import dev.berth.iam.account.Account;
 import dev.berth.iam.key.AccessKey;
 import dev.berth.iam.key.AccessKeyStatus;
 import dev.berth.iam.secret.SealedSecret;
+import dev.berth.iam.user.RamUser;
 import dev.berth.iam.value.AccessKeyId;
+import dev.berth.iam.value.UserName;
 import dev.berth.policy.value.AccountId;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -47,6 +49,8 @@ public abstract class IdentityStoreContract {
                 }
                 transaction.accessKeys().listOf(account, Optional.empty()).forEach(key -> transaction.accessKeys().delete(key.id()));
                 transaction.accessKeys().listOf(account, Optional.of("alice")).forEach(key -> transaction.accessKeys().delete(key.id()));
+                transaction.users().list(account, Optional.empty(), 1000)
+                        .forEach(user -> transaction.users().delete(account, user.name()));
                 return transaction.accounts().delete(account);
             });
         }
@@ -132,6 +136,65 @@ public abstract class IdentityStoreContract {
                 .isTrue();
         assertThat(password(account.id(), Optional.empty(), PasswordKind.CONSOLE))
                 .isEmpty();
+    }
+
+    @Test
+    void usersAreUniqueCaseInsensitivelyAndListedByNameInPages() {
+        Account account = newAccount(Optional.empty());
+        for (String name : List.of("carol", "Alice", "bob")) {
+            store().inTransaction(transaction -> {
+                transaction.users().insert(user(account.id(), name));
+                return null;
+            });
+        }
+        assertThatThrownBy(() -> store().inTransaction(transaction -> {
+            transaction.users().insert(user(account.id(), "ALICE"));
+            return null;
+        })).isInstanceOf(DuplicateEntityException.class);
+        assertThat(findUser(account.id(), new UserName("alice")))
+                .map(user -> user.name().value()).contains("Alice");
+        assertThat(listUsers(account.id(), Optional.empty(), 2))
+                .extracting(user -> user.name().value()).containsExactly("Alice", "bob");
+        assertThat(listUsers(account.id(), Optional.of("bob"), 2))
+                .extracting(user -> user.name().value()).containsExactly("carol");
+        assertThat(countUsers(account.id())).isEqualTo(3);
+    }
+
+    @Test
+    void aUserIsUpdatedAndRenamedButNotOntoAnotherName() {
+        Account account = newAccount(Optional.empty());
+        store().inTransaction(transaction -> {
+            transaction.users().insert(user(account.id(), "alice"));
+            transaction.users().insert(user(account.id(), "bob"));
+            return null;
+        });
+        RamUser alice = findUser(account.id(), new UserName("alice")).orElseThrow();
+        RamUser renamed = new RamUser(account.id(), alice.id(), new UserName("alicia"), "Alicia", "a@example.com", "", "",
+                alice.createdAt(), NOW.plusSeconds(5));
+        assertThat(changed(transaction -> transaction.users().update(new UserName("ALICE"), renamed))).isTrue();
+        assertThat(findUser(account.id(), new UserName("alicia")))
+                .contains(renamed);
+        RamUser clash = new RamUser(account.id(), renamed.id(), new UserName("Bob"), "", "", "", "", NOW, NOW);
+        assertThatThrownBy(() -> store().inTransaction(transaction -> transaction.users().update(new UserName("alicia"), clash)))
+                .isInstanceOf(DuplicateEntityException.class);
+        assertThat(changed(transaction -> transaction.users().delete(account.id(), new UserName("nobody")))).isFalse();
+    }
+
+    private Optional<RamUser> findUser(AccountId account, UserName name) {
+        return store().inTransaction(transaction -> transaction.users().find(account, name));
+    }
+
+    private List<RamUser> listUsers(AccountId account, Optional<String> after, int limit) {
+        return store().inTransaction(transaction -> transaction.users().list(account, after, limit));
+    }
+
+    private int countUsers(AccountId account) {
+        return store().inTransaction(transaction -> transaction.users().count(account));
+    }
+
+    private static RamUser user(AccountId account, String name) {
+        return new RamUser(account, String.valueOf(1_000_000_000_000_000L + RANDOM.nextLong(8_000_000_000_000_000L)),
+                new UserName(name), name, "", "", "", NOW, NOW);
     }
 
     private Optional<Account> account(AccountId id) {

@@ -3,7 +3,9 @@ package dev.berth.iam.store;
 import dev.berth.iam.account.Account;
 import dev.berth.iam.key.AccessKey;
 import dev.berth.iam.key.AccessKeyStatus;
+import dev.berth.iam.user.RamUser;
 import dev.berth.iam.value.AccessKeyId;
+import dev.berth.iam.value.UserName;
 import dev.berth.policy.value.AccountId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A fake store for tests of the layers above: one lock, and each transaction works on a copy
@@ -28,13 +31,16 @@ public final class InMemoryIdentityStore implements IdentityStore {
         return result;
     }
 
-    private static final class State implements IdentityTransaction, AccountRepository, AccessKeyRepository, PasswordRepository {
+    private static final class State implements IdentityTransaction, AccountRepository, AccessKeyRepository, PasswordRepository,
+            UserRepository {
         private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
         private final Map<AccessKeyId, AccessKey> keys = new LinkedHashMap<>();
         private final Map<String, String> passwords = new LinkedHashMap<>();
+        private final Map<String, RamUser> users = new TreeMap<>();
 
         State copy() {
             State copy = new State();
+            copy.users.putAll(users);
             copy.accounts.putAll(accounts);
             copy.keys.putAll(keys);
             copy.passwords.putAll(passwords);
@@ -49,6 +55,55 @@ public final class InMemoryIdentityStore implements IdentityStore {
         @Override
         public AccessKeyRepository accessKeys() {
             return this;
+        }
+
+        @Override
+        public UserRepository users() {
+            return this;
+        }
+
+        @Override
+        public void insert(RamUser user) {
+            if (users.putIfAbsent(userKey(user.account(), user.name()), user) != null) {
+                throw new DuplicateEntityException("user exists", null);
+            }
+        }
+
+        @Override
+        public Optional<RamUser> find(AccountId account, UserName name) {
+            return Optional.ofNullable(users.get(userKey(account, name)));
+        }
+
+        @Override
+        public List<RamUser> list(AccountId account, Optional<String> after, int limit) {
+            return users.values().stream()
+                    .filter(user -> user.account().equals(account) && user.name().key().compareTo(after.orElse("")) > 0)
+                    .sorted(Comparator.comparing(user -> user.name().key()))
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public int count(AccountId account) {
+            return (int) users.values().stream().filter(user -> user.account().equals(account)).count();
+        }
+
+        @Override
+        public boolean update(UserName previousName, RamUser user) {
+            if (users.remove(userKey(user.account(), previousName)) == null) {
+                return false;
+            }
+            insert(user);
+            return true;
+        }
+
+        @Override
+        public boolean delete(AccountId account, UserName name) {
+            return users.remove(userKey(account, name)) != null;
+        }
+
+        private static String userKey(AccountId account, UserName name) {
+            return account + "/" + name.key();
         }
 
         @Override

@@ -4,6 +4,7 @@ import dev.berth.iam.store.AccessKeyRepository;
 import dev.berth.iam.store.AccountRepository;
 import dev.berth.iam.store.IdentityTransaction;
 import dev.berth.iam.store.PasswordRepository;
+import dev.berth.iam.store.UserRepository;
 import java.sql.Connection;
 
 /** The repositories of one JDBC transaction, all on its connection. */
@@ -17,6 +18,11 @@ final class JdbcTransaction implements IdentityTransaction {
     @Override
     public AccountRepository accounts() {
         return new JdbcAccountRepository(sql);
+    }
+
+    @Override
+    public UserRepository users() {
+        return new JdbcUserRepository(sql);
     }
 
     @Override
