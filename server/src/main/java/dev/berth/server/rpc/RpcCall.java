@@ -9,12 +9,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** An authenticated call: who signed it, its parameters, and when it arrived. */
-public record RpcCall(Principal caller, String accessKeyId, SignedRequest request, Instant receivedAt) {
+public record RpcCall(Principal caller, String accessKeyId, SignedRequest request, Instant receivedAt,
+                      Optional<String> sourceAddress, boolean secure) {
     public RpcCall {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(sourceAddress, "sourceAddress");
+    }
+
+    /** A parameter that may be absent; an empty value counts as absent (the Tea SDKs send, but do not sign, empty values). */
+    public Optional<String> nonEmpty(String name) {
+        return optional(name).filter(value -> !value.isEmpty());
     }
 
     /** A parameter sent once; {@code MissingParameter.<Name>} when absent, {@code InvalidParameter.<Name>} when repeated. */

@@ -2,6 +2,7 @@ package dev.berth.server.rpc;
 
 import dev.berth.server.rpc.error.RpcError;
 import dev.berth.server.rpc.error.RpcErrorCode;
+import dev.berth.iam.IamException;
 import dev.berth.policy.principal.Principal;
 import dev.berth.server.rpc.signature.Authentication;
 import dev.berth.server.rpc.signature.RequestAuthenticator;
@@ -30,12 +31,14 @@ public final class RpcEndpoint {
 
     private final RequestAuthenticator authenticator;
     private final Callers callers;
+    private final Authorizer authorizer;
     private final RpcActions actions;
     private final Clock clock;
 
-    public RpcEndpoint(RequestAuthenticator authenticator, Callers callers, RpcActions actions, Clock clock) {
+    public RpcEndpoint(RequestAuthenticator authenticator, Callers callers, Authorizer authorizer, RpcActions actions, Clock clock) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.callers = Objects.requireNonNull(callers, "callers");
+        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
         this.actions = Objects.requireNonNull(actions, "actions");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -45,10 +48,12 @@ public final class RpcEndpoint {
         Instant now = clock.instant();
         try {
             SignedRequest signed = HttpRequests.read(request);
-            RpcAnswer answer = dispatch(signed, now);
+            RpcAnswer answer = dispatch(signed, now, Optional.ofNullable(Request.getRemoteAddr(request)), request.isSecure());
             RpcResponses.success(response, callback, requestId, answer);
         } catch (RpcException e) {
             RpcResponses.failure(response, callback, requestId, request.getHttpURI().getHost(), e.error());
+        } catch (IamException e) {
+            RpcResponses.failure(response, callback, requestId, request.getHttpURI().getHost(), IamErrors.toRpc(e));
         } catch (HttpRequests.BodyTooLargeException e) {
             RpcResponses.failure(response, callback, requestId, request.getHttpURI().getHost(),
                     RpcError.of(RpcErrorCode.INVALID_PARAMETER, "Body", "the request body is over 1 MiB"));
@@ -59,19 +64,21 @@ public final class RpcEndpoint {
         }
     }
 
-    private RpcAnswer dispatch(SignedRequest request, Instant now) {
+    private RpcAnswer dispatch(SignedRequest request, Instant now, Optional<String> sourceAddress, boolean secure) {
         String version = single(request, "Version", "x-acs-version");
         String actionName = single(request, "Action", "x-acs-action");
         Product product = Product.ofVersion(version).orElseThrow(() -> RpcException.of(RpcErrorCode.INVALID_VERSION,
                 "version `" + version + "` is not served; use 2015-05-01 (RAM), 2015-04-01 (STS) or 2018-12-01 (Container Registry)"));
-        RpcAction action = actions.find(product, actionName).orElseThrow(() -> RpcException.of(RpcErrorCode.INVALID_ACTION_NOT_FOUND,
+        RpcRoute route = actions.find(product, actionName).orElseThrow(() -> RpcException.of(RpcErrorCode.INVALID_ACTION_NOT_FOUND,
                 "action `" + actionName + "` of version `" + version + "` does not exist"));
         Authentication authentication = authenticator.authenticate(request, now);
         return switch (authentication) {
             case Authentication.Refused refused -> throw new RpcException(refused.error());
             case Authentication.Verified verified -> {
                 Principal caller = callers.principalOf(verified.accessKeyId());
-                yield action.run(new RpcCall(caller, verified.accessKeyId().value(), request, now));
+                RpcCall call = new RpcCall(caller, verified.accessKeyId().value(), request, now, sourceAddress, secure);
+                authorizer.authorize(route, call);
+                yield route.action().run(call);
             }
         };
     }

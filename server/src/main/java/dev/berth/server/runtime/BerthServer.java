@@ -7,6 +7,10 @@ import dev.berth.iam.secret.SecretBox;
 import dev.berth.metadata.jdbc.JdbcIdentityStore;
 import dev.berth.server.config.ServerConfig;
 import dev.berth.server.http.Routes;
+import dev.berth.iam.service.AccessKeys;
+import dev.berth.iam.service.Users;
+import dev.berth.policy.evaluation.PolicySet;
+import dev.berth.server.rpc.Authorizer;
 import dev.berth.server.rpc.Callers;
 import dev.berth.server.rpc.RpcEndpoint;
 import dev.berth.server.rpc.signature.InMemoryNonceRegistry;
@@ -54,8 +58,9 @@ public final class BerthServer implements AutoCloseable {
             connector.setPort(config.listen().port());
             jetty.addConnector(connector);
             Callers callers = new Callers(store, secrets);
-            RpcEndpoint rpc = new RpcEndpoint(new RequestAuthenticator(callers, new InMemoryNonceRegistry()), callers,
-                    RpcCatalog.actions(), clock);
+            Authorizer authorizer = new Authorizer(principal -> PolicySet.none());
+            RpcEndpoint rpc = new RpcEndpoint(new RequestAuthenticator(callers, new InMemoryNonceRegistry()), callers, authorizer,
+                    RpcCatalog.actions(new Users(store, random), new AccessKeys(store, secrets, random)), clock);
             jetty.setHandler(new Routes(rpc));
             jetty.setStopAtShutdown(false);
             jetty.start();

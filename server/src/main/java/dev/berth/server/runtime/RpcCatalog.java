@@ -1,8 +1,15 @@
 package dev.berth.server.runtime;
 
+import dev.berth.iam.service.AccessKeys;
+import dev.berth.iam.service.Users;
 import dev.berth.server.rpc.Product;
 import dev.berth.server.rpc.RpcActions;
+import dev.berth.server.rpc.ram.AccessKeyActions;
+import dev.berth.server.rpc.ram.UserActions;
 import dev.berth.server.rpc.sts.GetCallerIdentity;
+import dev.berth.server.rpc.RpcRoute;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Every action the RPC API serves, by product (iam-api.md section 4). */
@@ -10,8 +17,12 @@ final class RpcCatalog {
     private RpcCatalog() {
     }
 
-    static RpcActions actions() {
+    static RpcActions actions(Users users, AccessKeys keys) {
+        List<RpcRoute> ram = new ArrayList<>();
+        ram.addAll(new UserActions(users).routes());
+        ram.addAll(new AccessKeyActions(keys).routes());
         return new RpcActions(Map.of(
-                Product.STS, Map.of("GetCallerIdentity", new GetCallerIdentity())));
+                Product.RAM, ram,
+                Product.STS, List.of(RpcRoute.open("GetCallerIdentity", new GetCallerIdentity()))));
     }
 }

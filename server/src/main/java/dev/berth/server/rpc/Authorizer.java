@@ -1,0 +1,56 @@
+package dev.berth.server.rpc;
+
+import dev.berth.policy.PolicyEngine;
+import dev.berth.policy.condition.RequestContext;
+import dev.berth.policy.evaluation.Decision;
+import dev.berth.policy.evaluation.Outcome;
+import dev.berth.policy.evaluation.PolicySet;
+import dev.berth.policy.evaluation.Request;
+import dev.berth.policy.principal.Principal;
+import dev.berth.policy.value.ActionName;
+import dev.berth.policy.value.ResourceArn;
+import dev.berth.server.rpc.error.RpcErrorCode;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The authorization phase of the RPC pipeline (iam-api.md section 2): every call but the open ones
+ * is evaluated by the policy engine on the policies as they stand, with the request's context keys.
+ */
+public final class Authorizer {
+    private final Function<Principal, PolicySet> policiesOf;
+
+    /** {@code policiesOf} loads the policies that count for a principal (policy.md section 4). */
+    public Authorizer(Function<Principal, PolicySet> policiesOf) {
+        this.policiesOf = Objects.requireNonNull(policiesOf, "policiesOf");
+    }
+
+    /** Returns when the call is allowed; throws {@code NoPermission} naming the action, resource and kind of deny. */
+    public void authorize(RpcRoute route, RpcCall call) {
+        if (route.permission().isEmpty()) {
+            return;
+        }
+        ActionName action = route.permission().get();
+        ResourceArn resource = route.resource().apply(call);
+        Decision decision = PolicyEngine.evaluate(new Request(call.caller(), action, resource, Optional.empty(), context(call)),
+                policiesOf.apply(call.caller()));
+        if (decision.outcome() != Outcome.Allow) {
+            String kind = decision.outcome() == Outcome.ExplicitDeny ? "an explicit deny" : "no policy allows it";
+            throw RpcException.of(RpcErrorCode.NO_PERMISSION, "you are not authorized to do `" + action + "` on `" + resource
+                    + "` (" + kind + ")");
+        }
+    }
+
+    private static RequestContext context(RpcCall call) {
+        RequestContext.Builder context = RequestContext.builder()
+                .put("acs:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(call.receivedAt()))
+                .put("acs:SecureTransport", String.valueOf(call.secure()))
+                .put("acs:AccessId", call.accessKeyId())
+                .put("acs:PrincipalARN", Principals.arn(call.caller()));
+        call.sourceAddress().ifPresent(address -> context.put("acs:SourceIp", address));
+        call.request().header("user-agent").ifPresent(agent -> context.put("acs:UserAgent", agent));
+        return context.build();
+    }
+}

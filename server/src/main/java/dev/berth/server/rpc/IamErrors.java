@@ -1,0 +1,22 @@
+package dev.berth.server.rpc;
+
+import dev.berth.iam.IamException;
+import dev.berth.server.rpc.error.RpcError;
+import dev.berth.server.rpc.error.RpcErrorCode;
+
+/** The RPC edge's one mapping of identity refusals to its catalog. */
+final class IamErrors {
+    private IamErrors() {
+    }
+
+    static RpcError toRpc(IamException e) {
+        RpcErrorCode family = switch (e.kind()) {
+            case NOT_FOUND -> RpcErrorCode.ENTITY_NOT_EXIST;
+            case ALREADY_EXISTS -> RpcErrorCode.ENTITY_ALREADY_EXISTS;
+            case LIMIT_EXCEEDED -> RpcErrorCode.LIMIT_EXCEEDED;
+            case DELETE_CONFLICT -> RpcErrorCode.DELETE_CONFLICT;
+            case INVALID -> RpcErrorCode.INVALID_PARAMETER;
+        };
+        return RpcError.of(family, e.subject(), e.getMessage());
+    }
+}
