@@ -9,4 +9,8 @@ public interface IdentityTransaction {
     AccessKeyRepository accessKeys();
 
     PasswordRepository passwords();
+
+    PolicyRepository policies();
+
+    AttachmentRepository attachments();
 }

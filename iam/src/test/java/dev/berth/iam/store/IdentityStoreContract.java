@@ -7,6 +7,10 @@ import dev.berth.iam.account.Account;
 import dev.berth.iam.key.AccessKey;
 import dev.berth.iam.key.AccessKeyStatus;
 import dev.berth.iam.secret.SealedSecret;
+import dev.berth.iam.policy.Attachment;
+import dev.berth.iam.policy.CustomPolicy;
+import dev.berth.iam.policy.PolicyType;
+import dev.berth.iam.policy.PolicyVersion;
 import dev.berth.iam.user.RamUser;
 import dev.berth.iam.value.AccessKeyId;
 import dev.berth.iam.value.UserName;
@@ -51,6 +55,9 @@ public abstract class IdentityStoreContract {
                 transaction.accessKeys().listOf(account, Optional.of("alice")).forEach(key -> transaction.accessKeys().delete(key.id()));
                 transaction.users().list(account, Optional.empty(), 1000)
                         .forEach(user -> transaction.users().delete(account, user.name()));
+                transaction.attachments().forPrincipal(account, Attachment.PrincipalType.User, "alice")
+                        .forEach(attachment -> transaction.attachments().delete(account, attachment));
+                transaction.policies().list(account).forEach(policy -> transaction.policies().delete(account, policy.name()));
                 return transaction.accounts().delete(account);
             });
         }
@@ -178,6 +185,48 @@ public abstract class IdentityStoreContract {
         assertThatThrownBy(() -> store().inTransaction(transaction -> transaction.users().update(new UserName("alicia"), clash)))
                 .isInstanceOf(DuplicateEntityException.class);
         assertThat(changed(transaction -> transaction.users().delete(account.id(), new UserName("nobody")))).isFalse();
+    }
+
+    @Test
+    void aPolicyKeepsItsVersionsAndIsAttachedOncePerScope() {
+        Account account = newAccount(Optional.empty());
+        CustomPolicy policy = new CustomPolicy(account.id(), "Ns-Read", "reads", "v1", 2, NOW, NOW);
+        store().inTransaction(transaction -> {
+            transaction.policies().insert(policy, new PolicyVersion("v1", "{\"Version\":\"1\"}", NOW));
+            transaction.policies().insertVersion(account.id(), "ns-read", new PolicyVersion("v2", "{}", NOW.plusSeconds(1)));
+            transaction.policies().update(new CustomPolicy(account.id(), "Ns-Read", "reads", "v2", 3, NOW, NOW.plusSeconds(1)));
+            return null;
+        });
+        Optional<CustomPolicy> found = store().inTransaction(transaction -> transaction.policies().find(account.id(), "NS-READ"));
+        assertThat(found).map(CustomPolicy::defaultVersion).contains("v2");
+        List<PolicyVersion> versions = store().inTransaction(transaction -> transaction.policies().versions(account.id(), "ns-read"));
+        assertThat(versions).extracting(PolicyVersion::versionId).containsExactly("v1", "v2");
+        assertThatThrownBy(() -> store().inTransaction(transaction -> {
+            transaction.policies().insert(new CustomPolicy(account.id(), "ns-read", "", "v1", 2, NOW, NOW),
+                    new PolicyVersion("v1", "{}", NOW));
+            return null;
+        })).isInstanceOf(DuplicateEntityException.class);
+
+        Attachment direct = new Attachment(Attachment.PrincipalType.User, "Alice", PolicyType.Custom, "Ns-Read", Optional.empty(), NOW);
+        Attachment scoped = new Attachment(Attachment.PrincipalType.User, "alice", PolicyType.Custom, "ns-read",
+                Optional.of("rg-team-a"), NOW);
+        store().inTransaction(transaction -> {
+            transaction.attachments().insert(account.id(), direct);
+            transaction.attachments().insert(account.id(), scoped);
+            return null;
+        });
+        assertThatThrownBy(() -> store().inTransaction(transaction -> {
+            transaction.attachments().insert(account.id(), direct);
+            return null;
+        })).isInstanceOf(DuplicateEntityException.class);
+        List<Attachment> ofAlice = store().inTransaction(transaction -> transaction.attachments().forPrincipal(account.id(),
+                Attachment.PrincipalType.User, "ALICE"));
+        assertThat(ofAlice).extracting(Attachment::resourceGroup).containsExactlyInAnyOrder(Optional.empty(), Optional.of("rg-team-a"));
+        List<Attachment> ofPolicy = store().inTransaction(transaction -> transaction.attachments().forPolicy(account.id(),
+                PolicyType.Custom, "ns-read"));
+        assertThat(ofPolicy).hasSize(2);
+        assertThat(changed(transaction -> transaction.attachments().delete(account.id(), direct))).isTrue();
+        assertThat(changed(transaction -> transaction.policies().deleteVersion(account.id(), "ns-read", "v1"))).isTrue();
     }
 
     private Optional<RamUser> findUser(AccountId account, UserName name) {

@@ -3,6 +3,10 @@ package dev.berth.iam.store;
 import dev.berth.iam.account.Account;
 import dev.berth.iam.key.AccessKey;
 import dev.berth.iam.key.AccessKeyStatus;
+import dev.berth.iam.policy.Attachment;
+import dev.berth.iam.policy.CustomPolicy;
+import dev.berth.iam.policy.PolicyType;
+import dev.berth.iam.policy.PolicyVersion;
 import dev.berth.iam.user.RamUser;
 import dev.berth.iam.value.AccessKeyId;
 import dev.berth.iam.value.UserName;
@@ -37,10 +41,16 @@ public final class InMemoryIdentityStore implements IdentityStore {
         private final Map<AccessKeyId, AccessKey> keys = new LinkedHashMap<>();
         private final Map<String, String> passwords = new LinkedHashMap<>();
         private final Map<String, RamUser> users = new TreeMap<>();
+        private final Map<String, CustomPolicy> policies = new TreeMap<>();
+        private final Map<String, List<PolicyVersion>> versions = new LinkedHashMap<>();
+        private final List<Map.Entry<AccountId, Attachment>> attachments = new ArrayList<>();
 
         State copy() {
             State copy = new State();
             copy.users.putAll(users);
+            copy.policies.putAll(policies);
+            versions.forEach((key, list) -> copy.versions.put(key, new ArrayList<>(list)));
+            copy.attachments.addAll(attachments);
             copy.accounts.putAll(accounts);
             copy.keys.putAll(keys);
             copy.passwords.putAll(passwords);
@@ -60,6 +70,106 @@ public final class InMemoryIdentityStore implements IdentityStore {
         @Override
         public UserRepository users() {
             return this;
+        }
+
+        @Override
+        public PolicyRepository policies() {
+            return new PolicyRepository() {
+                @Override
+                public void insert(CustomPolicy policy, PolicyVersion firstVersion) {
+                    if (policies.putIfAbsent(policyKey(policy.account(), policy.name()), policy) != null) {
+                        throw new DuplicateEntityException("policy exists", null);
+                    }
+                    versions.put(policyKey(policy.account(), policy.name()), new ArrayList<>(List.of(firstVersion)));
+                }
+
+                @Override
+                public Optional<CustomPolicy> find(AccountId account, String name) {
+                    return Optional.ofNullable(policies.get(policyKey(account, name)));
+                }
+
+                @Override
+                public List<CustomPolicy> list(AccountId account) {
+                    return policies.values().stream().filter(policy -> policy.account().equals(account)).toList();
+                }
+
+                @Override
+                public int count(AccountId account) {
+                    return list(account).size();
+                }
+
+                @Override
+                public void update(CustomPolicy policy) {
+                    policies.replace(policyKey(policy.account(), policy.name()), policy);
+                }
+
+                @Override
+                public void insertVersion(AccountId account, String policyName, PolicyVersion version) {
+                    versions.get(policyKey(account, policyName)).add(version);
+                }
+
+                @Override
+                public List<PolicyVersion> versions(AccountId account, String policyName) {
+                    return List.copyOf(versions.getOrDefault(policyKey(account, policyName), List.of()));
+                }
+
+                @Override
+                public boolean deleteVersion(AccountId account, String policyName, String versionId) {
+                    return versions.getOrDefault(policyKey(account, policyName), new ArrayList<>())
+                            .removeIf(version -> version.versionId().equals(versionId));
+                }
+
+                @Override
+                public boolean delete(AccountId account, String policyName) {
+                    versions.remove(policyKey(account, policyName));
+                    return policies.remove(policyKey(account, policyName)) != null;
+                }
+            };
+        }
+
+        @Override
+        public AttachmentRepository attachments() {
+            return new AttachmentRepository() {
+                @Override
+                public void insert(AccountId account, Attachment attachment) {
+                    if (attachments.stream().anyMatch(entry -> entry.getKey().equals(account) && same(entry.getValue(), attachment))) {
+                        throw new DuplicateEntityException("attached already", null);
+                    }
+                    attachments.add(Map.entry(account, normalized(attachment)));
+                }
+
+                @Override
+                public boolean delete(AccountId account, Attachment attachment) {
+                    return attachments.removeIf(entry -> entry.getKey().equals(account) && same(entry.getValue(), attachment));
+                }
+
+                @Override
+                public List<Attachment> forPrincipal(AccountId account, Attachment.PrincipalType type, String principalName) {
+                    return attachments.stream().filter(entry -> entry.getKey().equals(account)).map(Map.Entry::getValue)
+                            .filter(a -> a.principalType() == type && a.principalName().equalsIgnoreCase(principalName)).toList();
+                }
+
+                @Override
+                public List<Attachment> forPolicy(AccountId account, PolicyType type, String policyName) {
+                    return attachments.stream().filter(entry -> entry.getKey().equals(account)).map(Map.Entry::getValue)
+                            .filter(a -> a.policyType() == type && a.policyName().equalsIgnoreCase(policyName)).toList();
+                }
+            };
+        }
+
+        private static boolean same(Attachment a, Attachment b) {
+            return a.principalType() == b.principalType() && a.principalName().equalsIgnoreCase(b.principalName())
+                    && a.policyType() == b.policyType() && a.policyName().equalsIgnoreCase(b.policyName())
+                    && a.resourceGroup().equals(b.resourceGroup());
+        }
+
+        private static Attachment normalized(Attachment attachment) {
+            return new Attachment(attachment.principalType(), attachment.principalName().toLowerCase(Locale.ROOT),
+                    attachment.policyType(), attachment.policyName(), attachment.resourceGroup(), attachment.attachedAt());
+        }
+
+        private static String policyKey(AccountId account, String name) {
+            return account + "/" + name.toLowerCase(Locale.ROOT);
         }
 
         @Override

@@ -2,8 +2,10 @@ package dev.berth.metadata.jdbc;
 
 import dev.berth.iam.store.AccessKeyRepository;
 import dev.berth.iam.store.AccountRepository;
+import dev.berth.iam.store.AttachmentRepository;
 import dev.berth.iam.store.IdentityTransaction;
 import dev.berth.iam.store.PasswordRepository;
+import dev.berth.iam.store.PolicyRepository;
 import dev.berth.iam.store.UserRepository;
 import java.sql.Connection;
 
@@ -33,5 +35,15 @@ final class JdbcTransaction implements IdentityTransaction {
     @Override
     public PasswordRepository passwords() {
         return new JdbcPasswordRepository(sql);
+    }
+
+    @Override
+    public PolicyRepository policies() {
+        return new JdbcPolicyRepository(sql);
+    }
+
+    @Override
+    public AttachmentRepository attachments() {
+        return new JdbcAttachmentRepository(sql);
     }
 }
