@@ -22,6 +22,7 @@ class AccountRootTest {
             "cr:PullRepository, acs:cr:cn-hangzhou:2000000000000001:repository/other/app, ImplicitDeny",
             "ram:ListUsers, acs:ram:*::*, Allow",
             "cr:ListInstance, *, Allow",
+            "ram:AttachPolicyToUser, acs:ram:*:system:policy/AliyunRAMReadOnlyAccess, Allow",
             "sts:AssumeRole, acs:ram::1234567890123456:role/admin, ImplicitDeny",
             "STS:assumerole, acs:ram::1234567890123456:role/admin, ImplicitDeny",
     })

@@ -33,13 +33,15 @@ public final class Authorizer {
             return;
         }
         ActionName action = route.permission().get();
-        ResourceArn resource = route.resource().apply(call);
-        Decision decision = PolicyEngine.evaluate(new Request(call.caller(), action, resource, Optional.empty(), context(call)),
-                policiesOf.apply(call.caller()));
-        if (decision.outcome() != Outcome.Allow) {
-            String kind = decision.outcome() == Outcome.ExplicitDeny ? "an explicit deny" : "no policy allows it";
-            throw RpcException.of(RpcErrorCode.NO_PERMISSION, "you are not authorized to do `" + action + "` on `" + resource
-                    + "` (" + kind + ")");
+        PolicySet policies = policiesOf.apply(call.caller());
+        RequestContext context = context(call);
+        for (ResourceArn resource : route.resources().apply(call)) {
+            Decision decision = PolicyEngine.evaluate(new Request(call.caller(), action, resource, Optional.empty(), context), policies);
+            if (decision.outcome() != Outcome.Allow) {
+                String kind = decision.outcome() == Outcome.ExplicitDeny ? "an explicit deny" : "no policy allows it";
+                throw RpcException.of(RpcErrorCode.NO_PERMISSION, "you are not authorized to do `" + action + "` on `" + resource
+                        + "` (" + kind + ")");
+            }
         }
     }
 

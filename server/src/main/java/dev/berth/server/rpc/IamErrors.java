@@ -10,12 +10,16 @@ final class IamErrors {
     }
 
     static RpcError toRpc(IamException e) {
+        if (e.kind() == IamException.Kind.MALFORMED_POLICY_DOCUMENT) {
+            return RpcError.of(RpcErrorCode.MALFORMED_POLICY_DOCUMENT, e.getMessage());
+        }
         RpcErrorCode family = switch (e.kind()) {
             case NOT_FOUND -> RpcErrorCode.ENTITY_NOT_EXIST;
             case ALREADY_EXISTS -> RpcErrorCode.ENTITY_ALREADY_EXISTS;
             case LIMIT_EXCEEDED -> RpcErrorCode.LIMIT_EXCEEDED;
             case DELETE_CONFLICT -> RpcErrorCode.DELETE_CONFLICT;
             case INVALID -> RpcErrorCode.INVALID_PARAMETER;
+            case MALFORMED_POLICY_DOCUMENT -> RpcErrorCode.MALFORMED_POLICY_DOCUMENT;
         };
         return RpcError.of(family, e.subject(), e.getMessage());
     }

@@ -8,8 +8,9 @@ import dev.berth.metadata.jdbc.JdbcIdentityStore;
 import dev.berth.server.config.ServerConfig;
 import dev.berth.server.http.Routes;
 import dev.berth.iam.service.AccessKeys;
+import dev.berth.iam.service.Attachments;
+import dev.berth.iam.service.Policies;
 import dev.berth.iam.service.Users;
-import dev.berth.policy.evaluation.PolicySet;
 import dev.berth.server.rpc.Authorizer;
 import dev.berth.server.rpc.Callers;
 import dev.berth.server.rpc.RpcEndpoint;
@@ -58,9 +59,11 @@ public final class BerthServer implements AutoCloseable {
             connector.setPort(config.listen().port());
             jetty.addConnector(connector);
             Callers callers = new Callers(store, secrets);
-            Authorizer authorizer = new Authorizer(principal -> PolicySet.none());
+            Attachments attachments = new Attachments(store);
+            Authorizer authorizer = new Authorizer(attachments::policiesOf);
             RpcEndpoint rpc = new RpcEndpoint(new RequestAuthenticator(callers, new InMemoryNonceRegistry()), callers, authorizer,
-                    RpcCatalog.actions(new Users(store, random), new AccessKeys(store, secrets, random)), clock);
+                    RpcCatalog.actions(new Users(store, random), new AccessKeys(store, secrets, random), new Policies(store), attachments),
+                    clock);
             jetty.setHandler(new Routes(rpc));
             jetty.setStopAtShutdown(false);
             jetty.start();

@@ -1,0 +1,133 @@
+package dev.berth.iam.service;
+
+import dev.berth.iam.IamException;
+import dev.berth.iam.policy.Attachment;
+import dev.berth.iam.policy.PolicyType;
+import dev.berth.iam.store.DuplicateEntityException;
+import dev.berth.iam.store.IdentityStore;
+import dev.berth.iam.store.IdentityTransaction;
+import dev.berth.iam.value.UserName;
+import dev.berth.policy.PolicyEngine;
+import dev.berth.policy.document.DocumentKind;
+import dev.berth.policy.document.MalformedPolicyDocumentException;
+import dev.berth.policy.document.PolicyDocument;
+import dev.berth.policy.evaluation.AttachedPolicy;
+import dev.berth.policy.evaluation.PolicySet;
+import dev.berth.policy.evaluation.Scope;
+import dev.berth.policy.principal.Principal;
+import dev.berth.policy.value.AccountId;
+import dev.berth.policy.value.ResourceGroupId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Attachments of policies to RAM users at account or resource-group scope, and the policies that
+ * count for a principal, read as they stand at the moment of each request (policy.md section 4).
+ */
+public final class Attachments {
+    public static final int SYSTEM_LIMIT = 20;
+    public static final int CUSTOM_LIMIT = 10;
+    private static final int PARSED_DOCUMENTS = 4096;
+
+    private final IdentityStore store;
+    /** Parsed documents by their text: a version's text never changes, so this is only ever a shortcut. */
+    private final Map<String, PolicyDocument> parsed = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PolicyDocument> eldest) {
+            return size() > PARSED_DOCUMENTS;
+        }
+    };
+
+    public Attachments(IdentityStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    public void attachToUser(AccountId account, PolicyType type, String policyName, UserName user, Optional<ResourceGroupId> group,
+                             Instant now) {
+        store.inTransaction(transaction -> {
+            String stored = Users.existing(transaction, account, user).name().value();
+            Policies.requireExists(transaction, account, type, policyName);
+            List<Attachment> current = transaction.attachments().forPrincipal(account, Attachment.PrincipalType.User, stored);
+            long sameType = current.stream().filter(attachment -> attachment.policyType() == type).count();
+            int limit = type == PolicyType.System ? SYSTEM_LIMIT : CUSTOM_LIMIT;
+            if (sameType >= limit) {
+                throw new IamException(IamException.Kind.LIMIT_EXCEEDED, "User.Policy",
+                        "user `" + stored + "` has " + limit + " " + type.name().toLowerCase(Locale.ROOT)
+                                + " policies attached, the most it may");
+            }
+            try {
+                transaction.attachments().insert(account, new Attachment(Attachment.PrincipalType.User, stored, type, policyName,
+                        group.map(ResourceGroupId::value), now));
+            } catch (DuplicateEntityException e) {
+                throw new IamException(IamException.Kind.ALREADY_EXISTS, "User.Policy",
+                        "policy `" + policyName + "` is attached to user `" + stored + "` there already");
+            }
+            return null;
+        });
+    }
+
+    public void detachFromUser(AccountId account, PolicyType type, String policyName, UserName user, Optional<ResourceGroupId> group) {
+        store.inTransaction(transaction -> {
+            String stored = Users.existing(transaction, account, user).name().value();
+            boolean removed = transaction.attachments().delete(account, new Attachment(Attachment.PrincipalType.User, stored, type,
+                    policyName, group.map(ResourceGroupId::value), Instant.EPOCH));
+            if (!removed) {
+                throw new IamException(IamException.Kind.NOT_FOUND, "User.Policy",
+                        "policy `" + policyName + "` is not attached to user `" + stored + "` there");
+            }
+            return null;
+        });
+    }
+
+    public List<Attachment> ofUser(AccountId account, UserName user) {
+        return store.inTransaction(transaction -> transaction.attachments().forPrincipal(account, Attachment.PrincipalType.User,
+                Users.existing(transaction, account, user).name().value()));
+    }
+
+    /** The compiled policies of {@code principal} as they stand now; none for principals without attachments. */
+    public PolicySet policiesOf(Principal principal) {
+        return switch (principal) {
+            case Principal.RamUser user -> store.inTransaction(transaction ->
+                    compile(transaction, user.account(), Attachment.PrincipalType.User, user.name()));
+            case Principal.Account account -> PolicySet.none();
+            case Principal.RoleSession session -> PolicySet.none();
+            case Principal.Service service -> PolicySet.none();
+            case Principal.FederatedSession federated -> PolicySet.none();
+        };
+    }
+
+    private PolicySet compile(IdentityTransaction transaction, AccountId account, Attachment.PrincipalType type, String name) {
+        List<AttachedPolicy> policies = new ArrayList<>();
+        for (Attachment attachment : transaction.attachments().forPrincipal(account, type, name)) {
+            String text = Policies.defaultDocument(transaction, account, attachment.policyType(), attachment.policyName());
+            Scope scope = attachment.resourceGroup().<Scope>map(group -> new Scope.ResourceGroup(new ResourceGroupId(group)))
+                    .orElse(Scope.ACCOUNT);
+            policies.add(new AttachedPolicy(attachment.policyName(), "v1", scope, parse(text)));
+        }
+        return PolicySet.compile(policies, Optional.empty());
+    }
+
+    private PolicyDocument parse(String text) {
+        synchronized (parsed) {
+            PolicyDocument document = parsed.get(text);
+            if (document != null) {
+                return document;
+            }
+        }
+        try {
+            PolicyDocument document = PolicyEngine.parse(text, DocumentKind.IDENTITY);
+            synchronized (parsed) {
+                parsed.put(text, document);
+            }
+            return document;
+        } catch (MalformedPolicyDocumentException e) {
+            throw new IllegalStateException("a stored policy document no longer parses", e);
+        }
+    }
+}

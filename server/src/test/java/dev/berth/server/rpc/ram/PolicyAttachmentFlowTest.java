@@ -1,0 +1,153 @@
+package dev.berth.server.rpc.ram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aliyun.ram20150501.Client;
+import com.aliyun.ram20150501.models.AttachPolicyToUserRequest;
+import com.aliyun.ram20150501.models.CreateAccessKeyRequest;
+import com.aliyun.ram20150501.models.CreateAccessKeyResponseBody;
+import com.aliyun.ram20150501.models.CreatePolicyRequest;
+import com.aliyun.ram20150501.models.CreatePolicyVersionRequest;
+import com.aliyun.ram20150501.models.CreateUserRequest;
+import com.aliyun.ram20150501.models.DeletePolicyRequest;
+import com.aliyun.ram20150501.models.DetachPolicyFromUserRequest;
+import com.aliyun.ram20150501.models.GetPolicyRequest;
+import com.aliyun.ram20150501.models.GetUserRequest;
+import com.aliyun.ram20150501.models.ListPoliciesForUserRequest;
+import com.aliyun.ram20150501.models.ListPolicyVersionsRequest;
+import com.aliyun.ram20150501.models.ListUsersRequest;
+import com.aliyun.ram20150501.models.SetDefaultPolicyVersionRequest;
+import com.aliyun.ram20150501.models.UpdateAccessKeyRequest;
+import com.aliyun.tea.TeaException;
+import com.aliyun.teaopenapi.models.Config;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.server.config.ConfigKey;
+import dev.berth.server.config.ConfigLoader;
+import dev.berth.server.runtime.BerthServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A RAM user is refused, allowed once a policy is attached, governed by whichever version is the
+ * default at the moment of each request, and refused again the moment the policy is detached or
+ * the key deactivated; driven by Alibaba's {@code ram20150501} SDK.
+ */
+class PolicyAttachmentFlowTest {
+    private static final String USER_READ_V1 = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ram:GetUser\","
+            + "\"Resource\":\"acs:ram:*:*:user/alice\"}]}";
+    private static final String USER_READ_V2 = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"ram:Get*\"],"
+            + "\"Resource\":\"*\"}]}";
+    private static final String USER_READ_V3 = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"ram:*\",\"Resource\":\"*\"}]}";
+
+    @TempDir
+    static Path folder;
+    private static BerthServer server;
+    private static Client account;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = BerthServer.start(ConfigLoader.load(Optional.empty(), Map.of(),
+                Map.of(ConfigKey.SERVER_LISTEN, "127.0.0.1:0", ConfigKey.DATA_DIR, folder.resolve("data").toString())),
+                Clock.systemUTC());
+        JsonNode root = new ObjectMapper().readTree(server.bootstrapFile().orElseThrow().toFile());
+        account = ram(root.get("AccessKeyId").asText(), root.get("AccessKeySecret").asText());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void aUserIsAllowedExactlyWhileAPolicyIsAttachedAndItsKeyIsActive() throws Exception {
+        account.createUser(new CreateUserRequest().setUserName("bob"));
+        CreateAccessKeyResponseBody.CreateAccessKeyResponseBodyAccessKey key =
+                account.createAccessKey(new CreateAccessKeyRequest().setUserName("bob")).getBody().getAccessKey();
+        Client bob = ram(key.getAccessKeyId(), key.getAccessKeySecret());
+
+        account.createPolicy(new CreatePolicyRequest().setPolicyName("read-users").setPolicyDocument(USER_READ_V1)
+                .setDescription("reads users"));
+        account.createPolicyVersion(new CreatePolicyVersionRequest().setPolicyName("read-users").setPolicyDocument(USER_READ_V2)
+                .setSetAsDefault(true));
+        account.createPolicyVersion(new CreatePolicyVersionRequest().setPolicyName("read-users").setPolicyDocument(USER_READ_V3));
+        assertThat(account.listPolicyVersions(new ListPolicyVersionsRequest().setPolicyName("read-users").setPolicyType("Custom"))
+                .getBody().getPolicyVersions().getPolicyVersion()).extracting(version -> version.getVersionId())
+                .containsExactly("v1", "v2", "v3");
+        assertThat(account.getPolicy(new GetPolicyRequest().setPolicyName("read-users").setPolicyType("Custom")).getBody()
+                .getDefaultPolicyVersion().getVersionId()).isEqualTo("v2");
+
+        assertThat(refusal(() -> bob.getUser(new GetUserRequest().setUserName("bob")))).isEqualTo("NoPermission");
+
+        account.attachPolicyToUser(new AttachPolicyToUserRequest().setPolicyType("Custom").setPolicyName("read-users").setUserName("bob"));
+        assertThat(bob.getUser(new GetUserRequest().setUserName("bob")).getBody().getUser().getUserName()).isEqualTo("bob");
+        assertThat(refusal(() -> bob.createUser(new CreateUserRequest().setUserName("mallory")))).isEqualTo("NoPermission");
+        assertThat(account.listPoliciesForUser(new ListPoliciesForUserRequest().setUserName("bob")).getBody().getPolicies()
+                .getPolicy()).extracting(policy -> policy.getPolicyName()).containsExactly("read-users");
+
+        account.setDefaultPolicyVersion(new SetDefaultPolicyVersionRequest().setPolicyName("read-users").setVersionId("v1"));
+        assertThat(refusal(() -> bob.getUser(new GetUserRequest().setUserName("bob")))).isEqualTo("NoPermission");
+        account.setDefaultPolicyVersion(new SetDefaultPolicyVersionRequest().setPolicyName("read-users").setVersionId("v3"));
+        TeaException denied = (TeaException) thrown(() -> bob.getUser(new GetUserRequest().setUserName("bob")));
+        assertThat(denied.getMessage()).contains("an explicit deny");
+        account.setDefaultPolicyVersion(new SetDefaultPolicyVersionRequest().setPolicyName("read-users").setVersionId("v2"));
+        assertThat(bob.getUser(new GetUserRequest().setUserName("bob")).getBody().getUser().getUserName()).isEqualTo("bob");
+
+        assertThat(refusal(() -> account.deletePolicy(new DeletePolicyRequest().setPolicyName("read-users"))))
+                .isEqualTo("DeleteConflict.Policy.Attachment");
+        account.detachPolicyFromUser(new DetachPolicyFromUserRequest().setPolicyType("Custom").setPolicyName("read-users")
+                .setUserName("bob"));
+        assertThat(refusal(() -> bob.getUser(new GetUserRequest().setUserName("bob")))).isEqualTo("NoPermission");
+
+        account.attachPolicyToUser(new AttachPolicyToUserRequest().setPolicyType("System").setPolicyName("AliyunRAMReadOnlyAccess")
+                .setUserName("bob"));
+        assertThat(bob.listUsers(new ListUsersRequest()).getBody().getUsers().getUser()).isNotEmpty();
+        account.updateAccessKey(new UpdateAccessKeyRequest().setUserName("bob").setUserAccessKeyId(key.getAccessKeyId())
+                .setStatus("Inactive"));
+        assertThat(refusal(() -> bob.listUsers(new ListUsersRequest()))).isEqualTo("InvalidAccessKeyId.Inactive");
+    }
+
+    @Test
+    void aMalformedPolicyIsRefusedWithWhereAndWhat() {
+        TeaException refused = (TeaException) thrown(() -> account.createPolicy(new CreatePolicyRequest().setPolicyName("bad")
+                .setPolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}")));
+        assertThat(refused.getCode()).isEqualTo("MalformedPolicyDocument");
+        assertThat(refused.getMessage()).contains("statement 0: `Effect` must be \"Allow\" or \"Deny\", got `allow`");
+        assertThat(refusal(() -> account.createPolicy(new CreatePolicyRequest().setPolicyName("big")
+                .setPolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Sid\":\"" + "x".repeat(6200)
+                        + "\",\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}")))).isEqualTo("MalformedPolicyDocument");
+        assertThat(refusal(() -> account.getPolicy(new GetPolicyRequest().setPolicyName("nothing").setPolicyType("Custom"))))
+                .isEqualTo("EntityNotExist.Policy");
+    }
+
+    private static Client ram(String accessKeyId, String secret) throws Exception {
+        return new Client(new Config().setAccessKeyId(accessKeyId).setAccessKeySecret(secret)
+                .setEndpoint(server.uri().getHost() + ":" + server.uri().getPort()).setProtocol("HTTP").setRegionId("cn-hangzhou"));
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        Object run() throws Exception;
+    }
+
+    private static Throwable thrown(Call call) {
+        try {
+            call.run();
+        } catch (Exception e) {
+            return e;
+        }
+        throw new AssertionError("the call was expected to be refused");
+    }
+
+    private static String refusal(Call call) {
+        Throwable thrown = thrown(call);
+        assertThat(thrown).isInstanceOf(TeaException.class);
+        return ((TeaException) thrown).getCode();
+    }
+}
