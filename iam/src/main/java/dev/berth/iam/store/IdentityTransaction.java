@@ -12,5 +12,7 @@ public interface IdentityTransaction {
 
     PolicyRepository policies();
 
+    RoleRepository roles();
+
     AttachmentRepository attachments();
 }

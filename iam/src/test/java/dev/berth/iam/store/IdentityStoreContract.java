@@ -11,6 +11,8 @@ import dev.berth.iam.policy.Attachment;
 import dev.berth.iam.policy.CustomPolicy;
 import dev.berth.iam.policy.PolicyType;
 import dev.berth.iam.policy.PolicyVersion;
+import dev.berth.iam.role.Role;
+import dev.berth.iam.role.RoleSession;
 import dev.berth.iam.user.RamUser;
 import dev.berth.iam.value.AccessKeyId;
 import dev.berth.iam.value.UserName;
@@ -58,6 +60,7 @@ public abstract class IdentityStoreContract {
                 transaction.attachments().forPrincipal(account, Attachment.PrincipalType.User, "alice")
                         .forEach(attachment -> transaction.attachments().delete(account, attachment));
                 transaction.policies().list(account).forEach(policy -> transaction.policies().delete(account, policy.name()));
+                transaction.roles().list(account).forEach(role -> transaction.roles().delete(account, role.name()));
                 return transaction.accounts().delete(account);
             });
         }
@@ -227,6 +230,39 @@ public abstract class IdentityStoreContract {
         assertThat(ofPolicy).hasSize(2);
         assertThat(changed(transaction -> transaction.attachments().delete(account.id(), direct))).isTrue();
         assertThat(changed(transaction -> transaction.policies().deleteVersion(account.id(), "ns-read", "v1"))).isTrue();
+    }
+
+    @Test
+    void aRoleIsFoundByNameInAnyCaseAndItsSessionByKeyId() {
+        Account account = newAccount(Optional.empty());
+        Role role = new Role(account.id(), "3" + account.id().value().substring(1), "Bucket-Admin", "", "{\"Version\":\"1\"}", 3600,
+                NOW, NOW);
+        store().inTransaction(transaction -> {
+            transaction.roles().insert(role);
+            return null;
+        });
+        Optional<Role> found = store().inTransaction(transaction -> transaction.roles().find(account.id(), "bucket-admin"));
+        assertThat(found).contains(role);
+        assertThatThrownBy(() -> store().inTransaction(transaction -> {
+            transaction.roles().insert(new Role(account.id(), "4" + account.id().value().substring(1), "BUCKET-ADMIN", "", "{}", 3600,
+                    NOW, NOW));
+            return null;
+        })).isInstanceOf(DuplicateEntityException.class);
+        Role updated = new Role(account.id(), role.id(), role.name(), "changed", "{}", 7200, NOW, NOW.plusSeconds(1));
+        store().inTransaction(transaction -> {
+            transaction.roles().update(updated);
+            return null;
+        });
+        Optional<Role> afterUpdate = store().inTransaction(transaction -> transaction.roles().find(account.id(), "Bucket-Admin"));
+        assertThat(afterUpdate).contains(updated);
+        RoleSession session = new RoleSession(AccessKeyId.newTemporary(RANDOM), account.id(), "Bucket-Admin", "ci-42",
+                new SealedSecret(new byte[] {1}, new byte[] {2}), "hash", Optional.of("{}"), NOW, NOW.plusSeconds(3600));
+        store().inTransaction(transaction -> {
+            transaction.roles().insertSession(session);
+            return null;
+        });
+        Optional<RoleSession> foundSession = store().inTransaction(transaction -> transaction.roles().findSession(session.accessKeyId()));
+        assertThat(foundSession).contains(session);
     }
 
     private Optional<RamUser> findUser(AccountId account, UserName name) {

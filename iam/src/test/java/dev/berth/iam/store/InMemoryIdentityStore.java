@@ -7,6 +7,8 @@ import dev.berth.iam.policy.Attachment;
 import dev.berth.iam.policy.CustomPolicy;
 import dev.berth.iam.policy.PolicyType;
 import dev.berth.iam.policy.PolicyVersion;
+import dev.berth.iam.role.Role;
+import dev.berth.iam.role.RoleSession;
 import dev.berth.iam.user.RamUser;
 import dev.berth.iam.value.AccessKeyId;
 import dev.berth.iam.value.UserName;
@@ -44,9 +46,13 @@ public final class InMemoryIdentityStore implements IdentityStore {
         private final Map<String, CustomPolicy> policies = new TreeMap<>();
         private final Map<String, List<PolicyVersion>> versions = new LinkedHashMap<>();
         private final List<Map.Entry<AccountId, Attachment>> attachments = new ArrayList<>();
+        private final Map<String, Role> roles = new TreeMap<>();
+        private final Map<AccessKeyId, RoleSession> sessions = new LinkedHashMap<>();
 
         State copy() {
             State copy = new State();
+            copy.roles.putAll(roles);
+            copy.sessions.putAll(sessions);
             copy.users.putAll(users);
             copy.policies.putAll(policies);
             versions.forEach((key, list) -> copy.versions.put(key, new ArrayList<>(list)));
@@ -123,6 +129,54 @@ public final class InMemoryIdentityStore implements IdentityStore {
                 public boolean delete(AccountId account, String policyName) {
                     versions.remove(policyKey(account, policyName));
                     return policies.remove(policyKey(account, policyName)) != null;
+                }
+            };
+        }
+
+        @Override
+        public RoleRepository roles() {
+            return new RoleRepository() {
+                @Override
+                public void insert(Role role) {
+                    if (roles.putIfAbsent(policyKey(role.account(), role.name()), role) != null) {
+                        throw new DuplicateEntityException("role exists", null);
+                    }
+                }
+
+                @Override
+                public Optional<Role> find(AccountId account, String name) {
+                    return Optional.ofNullable(roles.get(policyKey(account, name)));
+                }
+
+                @Override
+                public List<Role> list(AccountId account) {
+                    return roles.values().stream().filter(role -> role.account().equals(account)).toList();
+                }
+
+                @Override
+                public int count(AccountId account) {
+                    return list(account).size();
+                }
+
+                @Override
+                public void update(Role role) {
+                    roles.replace(policyKey(role.account(), role.name()), role);
+                }
+
+                @Override
+                public boolean delete(AccountId account, String name) {
+                    sessions.values().removeIf(session -> session.account().equals(account) && session.roleName().equalsIgnoreCase(name));
+                    return roles.remove(policyKey(account, name)) != null;
+                }
+
+                @Override
+                public void insertSession(RoleSession session) {
+                    sessions.put(session.accessKeyId(), session);
+                }
+
+                @Override
+                public Optional<RoleSession> findSession(AccessKeyId accessKeyId) {
+                    return Optional.ofNullable(sessions.get(accessKeyId));
                 }
             };
         }

@@ -6,6 +6,7 @@ import dev.berth.iam.store.AttachmentRepository;
 import dev.berth.iam.store.IdentityTransaction;
 import dev.berth.iam.store.PasswordRepository;
 import dev.berth.iam.store.PolicyRepository;
+import dev.berth.iam.store.RoleRepository;
 import dev.berth.iam.store.UserRepository;
 import java.sql.Connection;
 
@@ -40,6 +41,11 @@ final class JdbcTransaction implements IdentityTransaction {
     @Override
     public PolicyRepository policies() {
         return new JdbcPolicyRepository(sql);
+    }
+
+    @Override
+    public RoleRepository roles() {
+        return new JdbcRoleRepository(sql);
     }
 
     @Override
