@@ -48,82 +48,104 @@ public final class Attachments {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    public void attachToUser(AccountId account, PolicyType type, String policyName, UserName user, Optional<ResourceGroupId> group,
-                             Instant now) {
+    public void attach(AccountId account, PolicyType type, String policyName, Attachment.PrincipalType principalType,
+                       String principalName, Optional<ResourceGroupId> group, Instant now) {
         store.inTransaction(transaction -> {
-            String stored = Users.existing(transaction, account, user).name().value();
+            String stored = existingPrincipal(transaction, account, principalType, principalName);
             Policies.requireExists(transaction, account, type, policyName);
-            List<Attachment> current = transaction.attachments().forPrincipal(account, Attachment.PrincipalType.User, stored);
+            List<Attachment> current = transaction.attachments().forPrincipal(account, principalType, stored);
             long sameType = current.stream().filter(attachment -> attachment.policyType() == type).count();
             int limit = type == PolicyType.System ? SYSTEM_LIMIT : CUSTOM_LIMIT;
             if (sameType >= limit) {
-                throw new IamException(IamException.Kind.LIMIT_EXCEEDED, "User.Policy",
-                        "user `" + stored + "` has " + limit + " " + type.name().toLowerCase(Locale.ROOT)
+                throw new IamException(IamException.Kind.LIMIT_EXCEEDED, principalType.name() + ".Policy",
+                        principalType.name().toLowerCase(Locale.ROOT) + " `" + stored + "` has " + limit + " " + type.name().toLowerCase(Locale.ROOT)
                                 + " policies attached, the most it may");
             }
             try {
-                transaction.attachments().insert(account, new Attachment(Attachment.PrincipalType.User, stored, type, policyName,
+                transaction.attachments().insert(account, new Attachment(principalType, stored, type, policyName,
                         group.map(ResourceGroupId::value), now));
             } catch (DuplicateEntityException e) {
-                throw new IamException(IamException.Kind.ALREADY_EXISTS, "User.Policy",
-                        "policy `" + policyName + "` is attached to user `" + stored + "` there already");
+                throw new IamException(IamException.Kind.ALREADY_EXISTS, principalType.name() + ".Policy",
+                        "policy `" + policyName + "` is attached to `" + stored + "` there already");
             }
             return null;
         });
     }
 
-    public void detachFromUser(AccountId account, PolicyType type, String policyName, UserName user, Optional<ResourceGroupId> group) {
+    public void detach(AccountId account, PolicyType type, String policyName, Attachment.PrincipalType principalType,
+                       String principalName, Optional<ResourceGroupId> group) {
         store.inTransaction(transaction -> {
-            String stored = Users.existing(transaction, account, user).name().value();
-            boolean removed = transaction.attachments().delete(account, new Attachment(Attachment.PrincipalType.User, stored, type,
+            String stored = existingPrincipal(transaction, account, principalType, principalName);
+            boolean removed = transaction.attachments().delete(account, new Attachment(principalType, stored, type,
                     policyName, group.map(ResourceGroupId::value), Instant.EPOCH));
             if (!removed) {
-                throw new IamException(IamException.Kind.NOT_FOUND, "User.Policy",
-                        "policy `" + policyName + "` is not attached to user `" + stored + "` there");
+                throw new IamException(IamException.Kind.NOT_FOUND, principalType.name() + ".Policy",
+                        "policy `" + policyName + "` is not attached to `" + stored + "` there");
             }
             return null;
         });
     }
 
-    public List<Attachment> ofUser(AccountId account, UserName user) {
-        return store.inTransaction(transaction -> transaction.attachments().forPrincipal(account, Attachment.PrincipalType.User,
-                Users.existing(transaction, account, user).name().value()));
+    public List<Attachment> of(AccountId account, Attachment.PrincipalType principalType, String principalName) {
+        return store.inTransaction(transaction -> transaction.attachments().forPrincipal(account, principalType,
+                existingPrincipal(transaction, account, principalType, principalName)));
     }
 
-    /** The compiled policies of {@code principal} as they stand now; none for principals without attachments. */
-    public PolicySet policiesOf(Principal principal) {
+    private static String existingPrincipal(IdentityTransaction transaction, AccountId account, Attachment.PrincipalType type,
+                                            String name) {
+        return switch (type) {
+            case User -> {
+                try {
+                    yield Users.existing(transaction, account, new UserName(name)).name().value();
+                } catch (IllegalArgumentException e) {
+                    throw new IamException(IamException.Kind.INVALID, "UserName", e.getMessage());
+                }
+            }
+            case Role -> Roles.existing(transaction, account, name).name();
+            case Group -> throw new IamException(IamException.Kind.NOT_FOUND, "Group", "group `" + name + "` does not exist");
+        };
+    }
+
+    /**
+     * The compiled policies of {@code principal} as they stand now: a user's attachments, or a role's
+     * narrowed by the session policy its session was created with; none for other principals.
+     */
+    public PolicySet policiesOf(Principal principal, Optional<String> sessionPolicyText) {
         return switch (principal) {
             case Principal.RamUser user -> store.inTransaction(transaction ->
-                    compile(transaction, user.account(), Attachment.PrincipalType.User, user.name()));
+                    compile(transaction, user.account(), Attachment.PrincipalType.User, user.name(), Optional.empty()));
+            case Principal.RoleSession session -> store.inTransaction(transaction -> compile(transaction, session.account(),
+                    Attachment.PrincipalType.Role, session.role(), sessionPolicyText.map(text -> parse(text, DocumentKind.SESSION))));
             case Principal.Account account -> PolicySet.none();
-            case Principal.RoleSession session -> PolicySet.none();
             case Principal.Service service -> PolicySet.none();
             case Principal.FederatedSession federated -> PolicySet.none();
         };
     }
 
-    private PolicySet compile(IdentityTransaction transaction, AccountId account, Attachment.PrincipalType type, String name) {
+    private PolicySet compile(IdentityTransaction transaction, AccountId account, Attachment.PrincipalType type, String name,
+                              Optional<PolicyDocument> sessionPolicy) {
         List<AttachedPolicy> policies = new ArrayList<>();
         for (Attachment attachment : transaction.attachments().forPrincipal(account, type, name)) {
             String text = Policies.defaultDocument(transaction, account, attachment.policyType(), attachment.policyName());
             Scope scope = attachment.resourceGroup().<Scope>map(group -> new Scope.ResourceGroup(new ResourceGroupId(group)))
                     .orElse(Scope.ACCOUNT);
-            policies.add(new AttachedPolicy(attachment.policyName(), "v1", scope, parse(text)));
+            policies.add(new AttachedPolicy(attachment.policyName(), "v1", scope, parse(text, DocumentKind.IDENTITY)));
         }
-        return PolicySet.compile(policies, Optional.empty());
+        return PolicySet.compile(policies, sessionPolicy);
     }
 
-    private PolicyDocument parse(String text) {
+    private PolicyDocument parse(String text, DocumentKind kind) {
+        String key = kind.label() + ":" + text;
         synchronized (parsed) {
-            PolicyDocument document = parsed.get(text);
+            PolicyDocument document = parsed.get(key);
             if (document != null) {
                 return document;
             }
         }
         try {
-            PolicyDocument document = PolicyEngine.parse(text, DocumentKind.IDENTITY);
+            PolicyDocument document = PolicyEngine.parse(text, kind);
             synchronized (parsed) {
-                parsed.put(text, document);
+                parsed.put(key, document);
             }
             return document;
         } catch (MalformedPolicyDocumentException e) {

@@ -38,6 +38,13 @@ public final class RequestContext {
         return value == null ? List.of() : value.texts();
     }
 
+    /** A copy with {@code key} set to {@code value}, replacing what it had. */
+    public RequestContext with(String key, String value) {
+        Map<String, ContextValue> copy = new HashMap<>(values);
+        copy.put(normalize(key), new ContextValue(List.of(value)));
+        return new RequestContext(Map.copyOf(copy));
+    }
+
     public static String normalize(String key) {
         return key.toLowerCase(Locale.ROOT);
     }

@@ -6,7 +6,6 @@ import dev.berth.policy.evaluation.Decision;
 import dev.berth.policy.evaluation.Outcome;
 import dev.berth.policy.evaluation.PolicySet;
 import dev.berth.policy.evaluation.Request;
-import dev.berth.policy.principal.Principal;
 import dev.berth.policy.value.ActionName;
 import dev.berth.policy.value.ResourceArn;
 import dev.berth.server.rpc.error.RpcErrorCode;
@@ -20,10 +19,10 @@ import java.util.function.Function;
  * is evaluated by the policy engine on the policies as they stand, with the request's context keys.
  */
 public final class Authorizer {
-    private final Function<Principal, PolicySet> policiesOf;
+    private final Function<RpcCall, PolicySet> policiesOf;
 
-    /** {@code policiesOf} loads the policies that count for a principal (policy.md section 4). */
-    public Authorizer(Function<Principal, PolicySet> policiesOf) {
+    /** {@code policiesOf} loads the policies that count for the caller of a call (policy.md section 4). */
+    public Authorizer(Function<RpcCall, PolicySet> policiesOf) {
         this.policiesOf = Objects.requireNonNull(policiesOf, "policiesOf");
     }
 
@@ -33,7 +32,7 @@ public final class Authorizer {
             return;
         }
         ActionName action = route.permission().get();
-        PolicySet policies = policiesOf.apply(call.caller());
+        PolicySet policies = policiesOf.apply(call);
         RequestContext context = context(call);
         for (ResourceArn resource : route.resources().apply(call)) {
             Decision decision = PolicyEngine.evaluate(new Request(call.caller(), action, resource, Optional.empty(), context), policies);
@@ -45,7 +44,8 @@ public final class Authorizer {
         }
     }
 
-    private static RequestContext context(RpcCall call) {
+    /** The context keys the server fills in for every request (policy.md section 3). */
+    public static RequestContext context(RpcCall call) {
         RequestContext.Builder context = RequestContext.builder()
                 .put("acs:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(call.receivedAt()))
                 .put("acs:SecureTransport", String.valueOf(call.secure()))

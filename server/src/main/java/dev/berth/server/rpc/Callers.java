@@ -3,12 +3,16 @@ package dev.berth.server.rpc;
 import dev.berth.server.rpc.error.RpcErrorCode;
 import dev.berth.iam.key.AccessKey;
 import dev.berth.iam.key.AccessKeyStatus;
+import dev.berth.iam.role.RoleSession;
 import dev.berth.iam.secret.SecretBox;
+import dev.berth.iam.service.SecurityTokenService;
 import dev.berth.iam.store.IdentityStore;
 import dev.berth.policy.principal.Principal;
 import dev.berth.server.rpc.signature.AccessKeyId;
 import dev.berth.server.rpc.signature.AccessKeySecret;
 import dev.berth.server.rpc.signature.SecretLookup;
+import dev.berth.server.rpc.signature.SecurityToken;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,19 +20,57 @@ import java.util.Optional;
 public final class Callers implements SecretLookup {
     private final IdentityStore store;
     private final SecretBox secrets;
+    private final SecurityTokenService sts;
 
-    public Callers(IdentityStore store, SecretBox secrets) {
+    public Callers(IdentityStore store, SecretBox secrets, SecurityTokenService sts) {
         this.store = Objects.requireNonNull(store, "store");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.sts = Objects.requireNonNull(sts, "sts");
+    }
+
+    private static boolean isTemporary(AccessKeyId accessKeyId) {
+        return accessKeyId.value().startsWith("STS.") && dev.berth.iam.value.AccessKeyId.isWellFormed(accessKeyId.value());
+    }
+
+    private Optional<RoleSession> session(AccessKeyId accessKeyId) {
+        return sts.session(new dev.berth.iam.value.AccessKeyId(accessKeyId.value()));
     }
 
     @Override
     public Optional<AccessKeySecret> secretOf(AccessKeyId accessKeyId) {
+        if (isTemporary(accessKeyId)) {
+            return session(accessKeyId).map(session -> new AccessKeySecret(sts.openSecret(session)));
+        }
         return find(accessKeyId).map(key -> new AccessKeySecret(secrets.open(key.secret(), key.id().value())));
     }
 
-    /** The principal of a verified key; {@code InvalidAccessKeyId.Inactive} for a key switched off. */
-    public Principal principalOf(AccessKeyId accessKeyId) {
+    /** Who signed with a verified key, and the session policy of a role session. */
+    public record Caller(Principal principal, Optional<String> sessionPolicy) {
+    }
+
+    /**
+     * The caller behind a verified key: {@code InvalidAccessKeyId.Inactive} for a key switched off; for
+     * STS keys, {@code InvalidSecurityToken.Malformed} when the token is missing or not the one
+     * issued, {@code InvalidSecurityToken.Expired} past the session's end.
+     */
+    public Caller callerOf(AccessKeyId accessKeyId, Optional<SecurityToken> token, Instant now) {
+        if (!isTemporary(accessKeyId)) {
+            return new Caller(principalOf(accessKeyId), Optional.empty());
+        }
+        RoleSession session = session(accessKeyId).orElseThrow(() -> RpcException.of(RpcErrorCode.INVALID_ACCESS_KEY_ID_NOT_FOUND,
+                "AccessKey `" + accessKeyId.value() + "` does not exist"));
+        if (token.isEmpty() || !SecurityTokenService.tokenMatches(session, token.get().value())) {
+            throw RpcException.of(RpcErrorCode.INVALID_SECURITY_TOKEN_MALFORMED, "the SecurityToken is missing or is not the one issued"
+                    + " with `" + accessKeyId.value() + "`");
+        }
+        if (!now.isBefore(session.expiresAt())) {
+            throw RpcException.of(RpcErrorCode.INVALID_SECURITY_TOKEN_EXPIRED, "the SecurityToken expired at " + session.expiresAt());
+        }
+        return new Caller(new Principal.RoleSession(session.account(), session.roleName(), session.sessionName()),
+                session.sessionPolicy());
+    }
+
+    private Principal principalOf(AccessKeyId accessKeyId) {
         AccessKey key = find(accessKeyId).orElseThrow(() -> RpcException.of(RpcErrorCode.INVALID_ACCESS_KEY_ID_NOT_FOUND,
                 "AccessKey `" + accessKeyId.value() + "` does not exist"));
         if (key.status() == AccessKeyStatus.Inactive) {

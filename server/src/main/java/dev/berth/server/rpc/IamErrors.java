@@ -13,6 +13,9 @@ final class IamErrors {
         if (e.kind() == IamException.Kind.MALFORMED_POLICY_DOCUMENT) {
             return RpcError.of(RpcErrorCode.MALFORMED_POLICY_DOCUMENT, e.getMessage());
         }
+        if (e.kind() == IamException.Kind.NOT_PERMITTED) {
+            return RpcError.of(RpcErrorCode.NO_PERMISSION, e.getMessage());
+        }
         RpcErrorCode family = switch (e.kind()) {
             case NOT_FOUND -> RpcErrorCode.ENTITY_NOT_EXIST;
             case ALREADY_EXISTS -> RpcErrorCode.ENTITY_ALREADY_EXISTS;
@@ -20,6 +23,7 @@ final class IamErrors {
             case DELETE_CONFLICT -> RpcErrorCode.DELETE_CONFLICT;
             case INVALID -> RpcErrorCode.INVALID_PARAMETER;
             case MALFORMED_POLICY_DOCUMENT -> RpcErrorCode.MALFORMED_POLICY_DOCUMENT;
+            case NOT_PERMITTED -> RpcErrorCode.NO_PERMISSION;
         };
         return RpcError.of(family, e.subject(), e.getMessage());
     }

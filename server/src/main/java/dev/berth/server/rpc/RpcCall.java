@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An authenticated call: who signed it, its parameters, and when it arrived. */
-public record RpcCall(Principal caller, String accessKeyId, SignedRequest request, Instant receivedAt,
+/** An authenticated call: who signed it (with the session policy of a role session), its parameters, and when it arrived. */
+public record RpcCall(Principal caller, Optional<String> sessionPolicy, String accessKeyId, SignedRequest request, Instant receivedAt,
                       Optional<String> sourceAddress, boolean secure) {
     public RpcCall {
+        Objects.requireNonNull(sessionPolicy, "sessionPolicy");
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(request, "request");

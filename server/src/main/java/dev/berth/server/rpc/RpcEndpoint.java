@@ -3,7 +3,6 @@ package dev.berth.server.rpc;
 import dev.berth.server.rpc.error.RpcError;
 import dev.berth.server.rpc.error.RpcErrorCode;
 import dev.berth.iam.IamException;
-import dev.berth.policy.principal.Principal;
 import dev.berth.server.rpc.signature.Authentication;
 import dev.berth.server.rpc.signature.RequestAuthenticator;
 import dev.berth.server.rpc.signature.SignedRequest;
@@ -75,8 +74,9 @@ public final class RpcEndpoint {
         return switch (authentication) {
             case Authentication.Refused refused -> throw new RpcException(refused.error());
             case Authentication.Verified verified -> {
-                Principal caller = callers.principalOf(verified.accessKeyId());
-                RpcCall call = new RpcCall(caller, verified.accessKeyId().value(), request, now, sourceAddress, secure);
+                Callers.Caller caller = callers.callerOf(verified.accessKeyId(), verified.securityToken(), now);
+                RpcCall call = new RpcCall(caller.principal(), caller.sessionPolicy(), verified.accessKeyId().value(), request, now,
+                        sourceAddress, secure);
                 authorizer.authorize(route, call);
                 yield route.action().run(call);
             }

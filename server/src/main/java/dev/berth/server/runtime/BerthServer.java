@@ -10,6 +10,8 @@ import dev.berth.server.http.Routes;
 import dev.berth.iam.service.AccessKeys;
 import dev.berth.iam.service.Attachments;
 import dev.berth.iam.service.Policies;
+import dev.berth.iam.service.Roles;
+import dev.berth.iam.service.SecurityTokenService;
 import dev.berth.iam.service.Users;
 import dev.berth.server.rpc.Authorizer;
 import dev.berth.server.rpc.Callers;
@@ -58,11 +60,13 @@ public final class BerthServer implements AutoCloseable {
             connector.setHost(config.listen().host());
             connector.setPort(config.listen().port());
             jetty.addConnector(connector);
-            Callers callers = new Callers(store, secrets);
+            SecurityTokenService sts = new SecurityTokenService(store, secrets, random);
+            Callers callers = new Callers(store, secrets, sts);
             Attachments attachments = new Attachments(store);
-            Authorizer authorizer = new Authorizer(attachments::policiesOf);
+            Authorizer authorizer = new Authorizer(call -> attachments.policiesOf(call.caller(), call.sessionPolicy()));
             RpcEndpoint rpc = new RpcEndpoint(new RequestAuthenticator(callers, new InMemoryNonceRegistry()), callers, authorizer,
-                    RpcCatalog.actions(new Users(store, random), new AccessKeys(store, secrets, random), new Policies(store), attachments),
+                    RpcCatalog.actions(new Users(store, random), new AccessKeys(store, secrets, random), new Policies(store), attachments,
+                            new Roles(store, random), sts),
                     clock);
             jetty.setHandler(new Routes(rpc));
             jetty.setStopAtShutdown(false);

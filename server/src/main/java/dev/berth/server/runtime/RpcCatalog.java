@@ -3,12 +3,16 @@ package dev.berth.server.runtime;
 import dev.berth.iam.service.AccessKeys;
 import dev.berth.iam.service.Attachments;
 import dev.berth.iam.service.Policies;
+import dev.berth.iam.service.Roles;
+import dev.berth.iam.service.SecurityTokenService;
 import dev.berth.iam.service.Users;
 import dev.berth.server.rpc.Product;
 import dev.berth.server.rpc.RpcActions;
 import dev.berth.server.rpc.ram.AccessKeyActions;
 import dev.berth.server.rpc.ram.AttachmentActions;
 import dev.berth.server.rpc.ram.PolicyActions;
+import dev.berth.server.rpc.ram.RoleActions;
+import dev.berth.server.rpc.sts.AssumeRole;
 import dev.berth.server.rpc.ram.UserActions;
 import dev.berth.server.rpc.sts.GetCallerIdentity;
 import dev.berth.server.rpc.RpcRoute;
@@ -21,14 +25,18 @@ final class RpcCatalog {
     private RpcCatalog() {
     }
 
-    static RpcActions actions(Users users, AccessKeys keys, Policies policies, Attachments attachments) {
+    static RpcActions actions(Users users, AccessKeys keys, Policies policies, Attachments attachments, Roles roles,
+                              SecurityTokenService sts) {
         List<RpcRoute> ram = new ArrayList<>();
         ram.addAll(new UserActions(users).routes());
         ram.addAll(new AccessKeyActions(keys).routes());
         ram.addAll(new PolicyActions(policies).routes());
         ram.addAll(new AttachmentActions(attachments, policies).routes());
+        ram.addAll(new RoleActions(roles).routes());
         return new RpcActions(Map.of(
                 Product.RAM, ram,
-                Product.STS, List.of(RpcRoute.open("GetCallerIdentity", new GetCallerIdentity()))));
+                Product.STS, List.of(
+                        RpcRoute.open("GetCallerIdentity", new GetCallerIdentity()),
+                        RpcRoute.open("AssumeRole", new AssumeRole(sts, attachments)))));
     }
 }
