@@ -21,17 +21,13 @@ import com.aliyun.ram20150501.models.UpdateAccessKeyRequest;
 import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.models.Config;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.server.config.ConfigKey;
-import dev.berth.server.config.ConfigLoader;
+import dev.berth.server.TestServers;
 import dev.berth.server.runtime.BerthServer;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * default at the moment of each request, and refused again the moment the policy is detached or
  * the key deactivated; driven by Alibaba's {@code ram20150501} SDK.
  */
-class PolicyAttachmentFlowTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PolicyAttachmentFlowTest {
     private static final String USER_READ_V1 = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ram:GetUser\","
             + "\"Resource\":\"acs:ram:*:*:user/alice\"}]}";
     private static final String USER_READ_V2 = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"ram:Get*\"],"
@@ -49,19 +46,22 @@ class PolicyAttachmentFlowTest {
     @TempDir
     static Path folder;
     private static BerthServer server;
+    private static TestServers.Started started;
     private static Client account;
 
+    /** Where the server under test keeps its metadata. */
+    abstract TestServers.Backend backend();
+
     @BeforeAll
-    static void start() throws Exception {
-        server = BerthServer.start(ConfigLoader.load(Optional.empty(), Map.of(),
-                Map.of(ConfigKey.SERVER_LISTEN, "127.0.0.1:0", ConfigKey.DATA_DIR, folder.resolve("data").toString())),
-                Clock.systemUTC());
-        JsonNode root = new ObjectMapper().readTree(server.bootstrapFile().orElseThrow().toFile());
+    void start() throws Exception {
+        started = TestServers.start(folder, backend());
+        server = started.server();
+        JsonNode root = started.credentials();
         account = ram(root.get("AccessKeyId").asText(), root.get("AccessKeySecret").asText());
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         server.close();
     }
 

@@ -22,17 +22,13 @@ import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.server.config.ConfigKey;
-import dev.berth.server.config.ConfigLoader;
+import dev.berth.server.TestServers;
 import dev.berth.server.runtime.BerthServer;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,22 +36,26 @@ import org.junit.jupiter.api.io.TempDir;
  * V3) and the classic core SDK (V1); a user's own key signs in, is refused what no policy allows, and
  * stops working the moment it is made inactive.
  */
-class RamUserFlowTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RamUserFlowTest {
     @TempDir
     static Path folder;
     private static BerthServer server;
+    private static TestServers.Started started;
     private static JsonNode root;
 
+    /** Where the server under test keeps its metadata. */
+    abstract TestServers.Backend backend();
+
     @BeforeAll
-    static void start() throws Exception {
-        server = BerthServer.start(ConfigLoader.load(Optional.empty(), Map.of(),
-                Map.of(ConfigKey.SERVER_LISTEN, "127.0.0.1:0", ConfigKey.DATA_DIR, folder.resolve("data").toString())),
-                Clock.systemUTC());
-        root = new ObjectMapper().readTree(server.bootstrapFile().orElseThrow().toFile());
+    void start() throws Exception {
+        started = TestServers.start(folder, backend());
+        server = started.server();
+        root = started.credentials();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         server.close();
     }
 

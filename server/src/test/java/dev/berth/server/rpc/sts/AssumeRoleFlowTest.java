@@ -17,17 +17,13 @@ import com.aliyun.sts20150401.models.GetCallerIdentityResponseBody;
 import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.models.Config;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.server.config.ConfigKey;
-import dev.berth.server.config.ConfigLoader;
+import dev.berth.server.TestServers;
 import dev.berth.server.runtime.BerthServer;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,27 +32,31 @@ import org.junit.jupiter.api.io.TempDir;
  * everyone else, the account itself included, is refused. Driven by {@code sts20150401} and
  * {@code ram20150501}.
  */
-class AssumeRoleFlowTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AssumeRoleFlowTest {
     @TempDir
     static Path folder;
     private static BerthServer server;
+    private static TestServers.Started started;
     private static String accountId;
     private static com.aliyun.ram20150501.Client account;
     private static Client accountSts;
 
+    /** Where the server under test keeps its metadata. */
+    abstract TestServers.Backend backend();
+
     @BeforeAll
-    static void start() throws Exception {
-        server = BerthServer.start(ConfigLoader.load(Optional.empty(), Map.of(),
-                Map.of(ConfigKey.SERVER_LISTEN, "127.0.0.1:0", ConfigKey.DATA_DIR, folder.resolve("data").toString())),
-                Clock.systemUTC());
-        JsonNode root = new ObjectMapper().readTree(server.bootstrapFile().orElseThrow().toFile());
+    void start() throws Exception {
+        started = TestServers.start(folder, backend());
+        server = started.server();
+        JsonNode root = started.credentials();
         accountId = root.get("AccountId").asText();
         account = new com.aliyun.ram20150501.Client(config(root.get("AccessKeyId").asText(), root.get("AccessKeySecret").asText(), null));
         accountSts = new Client(config(root.get("AccessKeyId").asText(), root.get("AccessKeySecret").asText(), null));
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         server.close();
     }
 

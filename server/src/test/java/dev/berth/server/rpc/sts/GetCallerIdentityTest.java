@@ -15,42 +15,43 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.server.config.ConfigKey;
-import dev.berth.server.config.ConfigLoader;
+import dev.berth.server.TestServers;
 import dev.berth.server.runtime.BerthServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Both generations of Alibaba Cloud's SDKs, unchanged but for their endpoint, ask the running server
  * who they are with the bootstrap credentials (iam-api.md sections 1a, 3 and 4).
  */
-class GetCallerIdentityTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class GetCallerIdentityTest {
     @TempDir
     static Path folder;
     private static BerthServer server;
+    private static TestServers.Started started;
     private static JsonNode credentials;
 
+    /** Where the server under test keeps its metadata. */
+    abstract TestServers.Backend backend();
+
     @BeforeAll
-    static void start() throws Exception {
-        server = BerthServer.start(ConfigLoader.load(Optional.empty(), Map.of(),
-                Map.of(ConfigKey.SERVER_LISTEN, "127.0.0.1:0", ConfigKey.DATA_DIR, folder.resolve("data").toString())),
-                Clock.systemUTC());
-        credentials = new ObjectMapper().readTree(server.bootstrapFile().orElseThrow().toFile());
+    void start() throws Exception {
+        started = TestServers.start(folder, backend());
+        server = started.server();
+        credentials = started.credentials();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         server.close();
     }
 

@@ -1,0 +1,88 @@
+package dev.berth.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.server.config.ConfigKey;
+import dev.berth.server.config.ConfigLoader;
+import dev.berth.server.runtime.BerthServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts a real server on a free loopback port for a test, on embedded H2 or on PostgreSQL (a fresh
+ * database of the throwaway cluster {@code run-tests} starts), and reads its bootstrap credentials.
+ */
+public final class TestServers {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TestServers() {
+    }
+
+    /** Where the server keeps its metadata. */
+    public enum Backend { H2, POSTGRESQL }
+
+    /** A started server and its bootstrap credentials. */
+    public record Started(BerthServer server, JsonNode credentials) implements AutoCloseable {
+        public String endpoint() {
+            return server.uri().getHost() + ":" + server.uri().getPort();
+        }
+
+        public String accountId() {
+            return credentials.get("AccountId").asText();
+        }
+
+        public String accessKeyId() {
+            return credentials.get("AccessKeyId").asText();
+        }
+
+        public String accessKeySecret() {
+            return credentials.get("AccessKeySecret").asText();
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
+    }
+
+    public static Started start(Path folder, Backend backend) throws Exception {
+        Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
+        flags.put(ConfigKey.SERVER_LISTEN, "127.0.0.1:0");
+        flags.put(ConfigKey.DATA_DIR, folder.resolve("data").toString());
+        if (backend == Backend.POSTGRESQL) {
+            flags.put(ConfigKey.METADATA_URL, freshPostgresDatabase());
+            flags.put(ConfigKey.METADATA_USER, System.getenv("BERTH_TEST_POSTGRES_USER"));
+        }
+        BerthServer server = BerthServer.start(ConfigLoader.load(Optional.empty(), Map.of(), flags), Clock.systemUTC());
+        try {
+            JsonNode credentials = new ObjectMapper().readTree(server.bootstrapFile().orElseThrow().toFile());
+            return new Started(server, credentials);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Creates an empty database in the test cluster and returns its URL; fails when there is no cluster. */
+    private static String freshPostgresDatabase() throws SQLException {
+        String url = System.getenv("BERTH_TEST_POSTGRES_URL");
+        assertThat(url).as("BERTH_TEST_POSTGRES_URL (set by ./run-tests, which starts PostgreSQL)").isNotBlank();
+        String name = "berth_" + Long.toUnsignedString(RANDOM.nextLong(), 36);
+        try (Connection connection = DriverManager.getConnection(url, System.getenv("BERTH_TEST_POSTGRES_USER"), null);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return url.substring(0, url.lastIndexOf('/') + 1) + name;
+    }
+}
