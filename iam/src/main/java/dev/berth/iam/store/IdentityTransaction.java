@@ -6,6 +6,8 @@ public interface IdentityTransaction {
 
     UserRepository users();
 
+    GroupRepository groups();
+
     AccessKeyRepository accessKeys();
 
     PasswordRepository passwords();

@@ -18,7 +18,10 @@ public interface UserRepository {
 
     int count(AccountId account);
 
-    /** Replaces the stored user of {@code previousName}; {@link DuplicateEntityException} when a rename collides. */
+    /**
+     * Replaces the stored user of {@code previousName}; a rename carries the user's keys, passwords,
+     * attachments and memberships along. {@link DuplicateEntityException} when a rename collides.
+     */
     boolean update(UserName previousName, RamUser user);
 
     boolean delete(AccountId account, UserName name);

@@ -7,6 +7,7 @@ import dev.berth.iam.account.Account;
 import dev.berth.iam.key.AccessKey;
 import dev.berth.iam.key.AccessKeyStatus;
 import dev.berth.iam.secret.SealedSecret;
+import dev.berth.iam.group.RamGroup;
 import dev.berth.iam.policy.Attachment;
 import dev.berth.iam.policy.CustomPolicy;
 import dev.berth.iam.policy.PolicyType;
@@ -55,6 +56,16 @@ public abstract class IdentityStoreContract {
                 }
                 transaction.accessKeys().listOf(account, Optional.empty()).forEach(key -> transaction.accessKeys().delete(key.id()));
                 transaction.accessKeys().listOf(account, Optional.of("alice")).forEach(key -> transaction.accessKeys().delete(key.id()));
+                transaction.groups().list(account).forEach(group -> {
+                    transaction.groups().members(account, group.name())
+                            .forEach(member -> transaction.groups().removeMember(account, group.name(), member));
+                    transaction.groups().delete(account, group.name());
+                });
+                for (String name : List.of("alice", "alicia")) {
+                    transaction.accessKeys().listOf(account, Optional.of(name)).forEach(key -> transaction.accessKeys().delete(key.id()));
+                    transaction.attachments().forPrincipal(account, Attachment.PrincipalType.User, name)
+                            .forEach(attachment -> transaction.attachments().delete(account, attachment));
+                }
                 transaction.users().list(account, Optional.empty(), 1000)
                         .forEach(user -> transaction.users().delete(account, user.name()));
                 transaction.attachments().forPrincipal(account, Attachment.PrincipalType.User, "alice")
@@ -263,6 +274,39 @@ public abstract class IdentityStoreContract {
         });
         Optional<RoleSession> foundSession = store().inTransaction(transaction -> transaction.roles().findSession(session.accessKeyId()));
         assertThat(foundSession).contains(session);
+    }
+
+    @Test
+    void groupsHoldMembersAndARenamedUserKeepsItsKeysAttachmentsAndGroups() {
+        Account account = newAccount(Optional.empty());
+        RamGroup group = new RamGroup(account.id(), "5" + account.id().value().substring(1), "Devs", "", NOW, NOW);
+        AccessKey key = new AccessKey(AccessKeyId.newLongTerm(RANDOM), account.id(), Optional.of("alice"),
+                new SealedSecret(new byte[] {1}, new byte[] {2}), AccessKeyStatus.Active, NOW);
+        store().inTransaction(transaction -> {
+            transaction.users().insert(user(account.id(), "alice"));
+            transaction.groups().insert(group);
+            transaction.groups().addMember(account.id(), "devs", "Alice", NOW);
+            transaction.accessKeys().insert(key);
+            transaction.attachments().insert(account.id(), new Attachment(Attachment.PrincipalType.User, "alice", PolicyType.System,
+                    "AdministratorAccess", Optional.empty(), NOW));
+            return null;
+        });
+        assertThatThrownBy(() -> store().inTransaction(transaction -> {
+            transaction.groups().addMember(account.id(), "DEVS", "alice", NOW);
+            return null;
+        })).isInstanceOf(DuplicateEntityException.class);
+        RamUser alice = findUser(account.id(), new UserName("alice")).orElseThrow();
+        store().inTransaction(transaction -> transaction.users().update(new UserName("alice"), new RamUser(account.id(), alice.id(),
+                new UserName("alicia"), "", "", "", "", alice.createdAt(), NOW)));
+        List<String> members = store().inTransaction(transaction -> transaction.groups().members(account.id(), "Devs"));
+        assertThat(members).containsExactly("alicia");
+        List<RamGroup> groupsOf = store().inTransaction(transaction -> transaction.groups().groupsOf(account.id(), "ALICIA"));
+        assertThat(groupsOf).extracting(RamGroup::name).containsExactly("Devs");
+        assertThat(keys(account.id(), Optional.of("alicia"))).extracting(AccessKey::id).containsExactly(key.id());
+        List<Attachment> attached = store().inTransaction(transaction -> transaction.attachments().forPrincipal(account.id(),
+                Attachment.PrincipalType.User, "alicia"));
+        assertThat(attached).hasSize(1);
+        assertThat(changed(transaction -> transaction.groups().removeMember(account.id(), "devs", "alicia"))).isTrue();
     }
 
     private Optional<RamUser> findUser(AccountId account, UserName name) {

@@ -3,6 +3,7 @@ package dev.berth.iam.store;
 import dev.berth.iam.account.Account;
 import dev.berth.iam.key.AccessKey;
 import dev.berth.iam.key.AccessKeyStatus;
+import dev.berth.iam.group.RamGroup;
 import dev.berth.iam.policy.Attachment;
 import dev.berth.iam.policy.CustomPolicy;
 import dev.berth.iam.policy.PolicyType;
@@ -13,6 +14,7 @@ import dev.berth.iam.user.RamUser;
 import dev.berth.iam.value.AccessKeyId;
 import dev.berth.iam.value.UserName;
 import dev.berth.policy.value.AccountId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,11 +49,15 @@ public final class InMemoryIdentityStore implements IdentityStore {
         private final Map<String, List<PolicyVersion>> versions = new LinkedHashMap<>();
         private final List<Map.Entry<AccountId, Attachment>> attachments = new ArrayList<>();
         private final Map<String, Role> roles = new TreeMap<>();
+        private final Map<String, RamGroup> groups = new TreeMap<>();
+        private final Map<String, Instant> members = new TreeMap<>();
         private final Map<AccessKeyId, RoleSession> sessions = new LinkedHashMap<>();
 
         State copy() {
             State copy = new State();
             copy.roles.putAll(roles);
+            copy.groups.putAll(groups);
+            copy.members.putAll(members);
             copy.sessions.putAll(sessions);
             copy.users.putAll(users);
             copy.policies.putAll(policies);
@@ -254,11 +260,119 @@ public final class InMemoryIdentityStore implements IdentityStore {
 
         @Override
         public boolean update(UserName previousName, RamUser user) {
-            if (users.remove(userKey(user.account(), previousName)) == null) {
+            RamUser previous = users.remove(userKey(user.account(), previousName));
+            if (previous == null) {
                 return false;
             }
-            insert(user);
+            try {
+                insert(user);
+            } catch (DuplicateEntityException e) {
+                users.put(userKey(user.account(), previousName), previous);
+                throw e;
+            }
+            if (!previousName.key().equals(user.name().key())) {
+                keys.replaceAll((id, key) -> key.account().equals(user.account())
+                        && key.userName().map(name -> name.equalsIgnoreCase(previousName.value())).orElse(false)
+                        ? new AccessKey(key.id(), key.account(), Optional.of(user.name().value()), key.secret(), key.status(), key.createdAt())
+                        : key);
+                for (PasswordKind kind : PasswordKind.values()) {
+                    String hash = passwords.remove(passwordKey(user.account(), Optional.of(previousName.value()), kind));
+                    if (hash != null) {
+                        passwords.put(passwordKey(user.account(), Optional.of(user.name().value()), kind), hash);
+                    }
+                }
+                attachments.replaceAll(entry -> entry.getKey().equals(user.account())
+                        && entry.getValue().principalType() == Attachment.PrincipalType.User
+                        && entry.getValue().principalName().equalsIgnoreCase(previousName.value())
+                        ? Map.entry(entry.getKey(), new Attachment(Attachment.PrincipalType.User, user.name().key(),
+                        entry.getValue().policyType(), entry.getValue().policyName(), entry.getValue().resourceGroup(),
+                        entry.getValue().attachedAt()))
+                        : entry);
+                for (String member : List.copyOf(members.keySet())) {
+                    String prefix = user.account() + "/";
+                    if (member.startsWith(prefix) && member.endsWith("/" + previousName.key())) {
+                        Instant joined = members.remove(member);
+                        members.put(member.substring(0, member.length() - previousName.key().length()) + user.name().key(), joined);
+                    }
+                }
+            }
             return true;
+        }
+
+        @Override
+        public GroupRepository groups() {
+            return new GroupRepository() {
+                @Override
+                public void insert(RamGroup group) {
+                    if (groups.putIfAbsent(policyKey(group.account(), group.name()), group) != null) {
+                        throw new DuplicateEntityException("group exists", null);
+                    }
+                }
+
+                @Override
+                public Optional<RamGroup> find(AccountId account, String name) {
+                    return Optional.ofNullable(groups.get(policyKey(account, name)));
+                }
+
+                @Override
+                public List<RamGroup> list(AccountId account) {
+                    return groups.values().stream().filter(group -> group.account().equals(account)).toList();
+                }
+
+                @Override
+                public int count(AccountId account) {
+                    return list(account).size();
+                }
+
+                @Override
+                public void update(String previousName, RamGroup group) {
+                    RamGroup previous = groups.remove(policyKey(group.account(), previousName));
+                    if (groups.putIfAbsent(policyKey(group.account(), group.name()), group) != null) {
+                        groups.put(policyKey(group.account(), previousName), previous);
+                        throw new DuplicateEntityException("group exists", null);
+                    }
+                    for (String member : List.copyOf(members.keySet())) {
+                        String prefix = group.account() + "/" + previousName.toLowerCase(Locale.ROOT) + "/";
+                        if (member.startsWith(prefix)) {
+                            members.put(group.account() + "/" + group.key() + "/" + member.substring(prefix.length()), members.remove(member));
+                        }
+                    }
+                }
+
+                @Override
+                public boolean delete(AccountId account, String name) {
+                    return groups.remove(policyKey(account, name)) != null;
+                }
+
+                @Override
+                public void addMember(AccountId account, String groupName, String userName, Instant now) {
+                    if (members.putIfAbsent(memberKey(account, groupName, userName), now) != null) {
+                        throw new DuplicateEntityException("member exists", null);
+                    }
+                }
+
+                @Override
+                public boolean removeMember(AccountId account, String groupName, String userName) {
+                    return members.remove(memberKey(account, groupName, userName)) != null;
+                }
+
+                @Override
+                public List<String> members(AccountId account, String groupName) {
+                    String prefix = account + "/" + groupName.toLowerCase(Locale.ROOT) + "/";
+                    return members.keySet().stream().filter(key -> key.startsWith(prefix)).map(key -> key.substring(prefix.length()))
+                            .toList();
+                }
+
+                @Override
+                public List<RamGroup> groupsOf(AccountId account, String userName) {
+                    return groups.values().stream().filter(group -> group.account().equals(account)
+                            && members.containsKey(memberKey(account, group.name(), userName))).toList();
+                }
+            };
+        }
+
+        private static String memberKey(AccountId account, String groupName, String userName) {
+            return account + "/" + groupName.toLowerCase(Locale.ROOT) + "/" + userName.toLowerCase(Locale.ROOT);
         }
 
         @Override

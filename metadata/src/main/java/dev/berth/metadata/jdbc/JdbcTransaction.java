@@ -3,6 +3,7 @@ package dev.berth.metadata.jdbc;
 import dev.berth.iam.store.AccessKeyRepository;
 import dev.berth.iam.store.AccountRepository;
 import dev.berth.iam.store.AttachmentRepository;
+import dev.berth.iam.store.GroupRepository;
 import dev.berth.iam.store.IdentityTransaction;
 import dev.berth.iam.store.PasswordRepository;
 import dev.berth.iam.store.PolicyRepository;
@@ -26,6 +27,11 @@ final class JdbcTransaction implements IdentityTransaction {
     @Override
     public UserRepository users() {
         return new JdbcUserRepository(sql);
+    }
+
+    @Override
+    public GroupRepository groups() {
+        return new JdbcGroupRepository(sql);
     }
 
     @Override

@@ -46,6 +46,15 @@ final class JdbcUserRepository implements UserRepository {
 
     @Override
     public boolean update(UserName previousName, RamUser user) {
+        String account = user.account().value();
+        if (!previousName.key().equals(user.name().key())) {
+            sql.update("UPDATE access_keys SET owner_key = ?, user_name = ? WHERE account_id = ? AND owner_key = ?",
+                    user.name().key(), user.name().value(), account, previousName.key());
+            sql.update("UPDATE passwords SET owner_key = ? WHERE account_id = ? AND owner_key = ?", user.name().key(), account,
+                    previousName.key());
+            sql.update("UPDATE attachments SET principal_key = ? WHERE account_id = ? AND principal_type = 'User' AND principal_key = ?",
+                    user.name().key(), account, previousName.key());
+        }
         return sql.update("UPDATE users SET name = ?, name_key = ?, display_name = ?, email = ?, mobile_phone = ?, comments = ?,"
                         + " updated_at = ? WHERE account_id = ? AND name_key = ?",
                 user.name().value(), user.name().key(), user.displayName(), user.email(), user.mobilePhone(), user.comments(),
