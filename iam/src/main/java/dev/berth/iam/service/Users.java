@@ -1,6 +1,7 @@
 package dev.berth.iam.service;
 
 import dev.berth.iam.IamException;
+import dev.berth.iam.policy.Attachment;
 import dev.berth.iam.user.RamUser;
 import dev.berth.iam.store.DuplicateEntityException;
 import dev.berth.iam.store.IdentityStore;
@@ -60,10 +61,21 @@ public final class Users {
         });
     }
 
-    /** Deletes a user that holds no AccessKey any more ({@code DeleteConflict.User.AccessKey} otherwise). */
+    /**
+     * Deletes a user in no group, with no policy and no AccessKey any more ({@code DeleteConflict.User.Group},
+     * {@code .Policy}, {@code .AccessKey} otherwise).
+     */
     public void delete(AccountId account, UserName name) {
         store.inTransaction(transaction -> {
             RamUser user = existing(transaction, account, name);
+            if (!transaction.groups().groupsOf(account, user.name().value()).isEmpty()) {
+                throw new IamException(IamException.Kind.DELETE_CONFLICT, "User.Group",
+                        "user `" + user.name() + "` is still in groups: remove it from them first");
+            }
+            if (!transaction.attachments().forPrincipal(account, Attachment.PrincipalType.User, user.name().value()).isEmpty()) {
+                throw new IamException(IamException.Kind.DELETE_CONFLICT, "User.Policy",
+                        "user `" + user.name() + "` still has policies attached: detach them first");
+            }
             if (!transaction.accessKeys().listOf(account, Optional.of(user.name().value())).isEmpty()) {
                 throw new IamException(IamException.Kind.DELETE_CONFLICT, "User.AccessKey",
                         "user `" + user.name() + "` still has AccessKeys: delete them first");

@@ -2,6 +2,7 @@ package dev.berth.server.runtime;
 
 import dev.berth.iam.service.AccessKeys;
 import dev.berth.iam.service.Attachments;
+import dev.berth.iam.service.Groups;
 import dev.berth.iam.service.Policies;
 import dev.berth.iam.service.Roles;
 import dev.berth.iam.service.SecurityTokenService;
@@ -10,6 +11,7 @@ import dev.berth.server.rpc.Product;
 import dev.berth.server.rpc.RpcActions;
 import dev.berth.server.rpc.ram.AccessKeyActions;
 import dev.berth.server.rpc.ram.AttachmentActions;
+import dev.berth.server.rpc.ram.GroupActions;
 import dev.berth.server.rpc.ram.PolicyActions;
 import dev.berth.server.rpc.ram.RoleActions;
 import dev.berth.server.rpc.sts.AssumeRole;
@@ -26,13 +28,14 @@ final class RpcCatalog {
     }
 
     static RpcActions actions(Users users, AccessKeys keys, Policies policies, Attachments attachments, Roles roles,
-                              SecurityTokenService sts) {
+                              SecurityTokenService sts, Groups groups) {
         List<RpcRoute> ram = new ArrayList<>();
         ram.addAll(new UserActions(users).routes());
         ram.addAll(new AccessKeyActions(keys).routes());
         ram.addAll(new PolicyActions(policies).routes());
         ram.addAll(new AttachmentActions(attachments, policies).routes());
         ram.addAll(new RoleActions(roles).routes());
+        ram.addAll(new GroupActions(groups).routes());
         return new RpcActions(Map.of(
                 Product.RAM, ram,
                 Product.STS, List.of(

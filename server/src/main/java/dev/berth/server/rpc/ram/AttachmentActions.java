@@ -1,5 +1,6 @@
 package dev.berth.server.rpc.ram;
 
+import static dev.berth.iam.policy.Attachment.PrincipalType.Group;
 import static dev.berth.iam.policy.Attachment.PrincipalType.Role;
 import static dev.berth.iam.policy.Attachment.PrincipalType.User;
 
@@ -38,7 +39,10 @@ public final class AttachmentActions {
                 RpcRoute.authorized(Product.RAM, "ListPoliciesForUser", call -> principal(call, User), call -> list(call, User)),
                 RpcRoute.authorizedOnEach(Product.RAM, "AttachPolicyToRole", call -> principalAndPolicy(call, Role), call -> attach(call, Role)),
                 RpcRoute.authorizedOnEach(Product.RAM, "DetachPolicyFromRole", call -> principalAndPolicy(call, Role), call -> detach(call, Role)),
-                RpcRoute.authorized(Product.RAM, "ListPoliciesForRole", call -> principal(call, Role), call -> list(call, Role)));
+                RpcRoute.authorized(Product.RAM, "ListPoliciesForRole", call -> principal(call, Role), call -> list(call, Role)),
+                RpcRoute.authorizedOnEach(Product.RAM, "AttachPolicyToGroup", call -> principalAndPolicy(call, Group), call -> attach(call, Group)),
+                RpcRoute.authorizedOnEach(Product.RAM, "DetachPolicyFromGroup", call -> principalAndPolicy(call, Group), call -> detach(call, Group)),
+                RpcRoute.authorized(Product.RAM, "ListPoliciesForGroup", call -> principal(call, Group), call -> list(call, Group)));
     }
 
     private RpcAnswer attach(RpcCall call, Attachment.PrincipalType type) {

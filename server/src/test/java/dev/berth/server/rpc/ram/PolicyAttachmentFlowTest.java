@@ -3,19 +3,26 @@ package dev.berth.server.rpc.ram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.ram20150501.Client;
+import com.aliyun.ram20150501.models.AddUserToGroupRequest;
+import com.aliyun.ram20150501.models.AttachPolicyToGroupRequest;
 import com.aliyun.ram20150501.models.AttachPolicyToUserRequest;
 import com.aliyun.ram20150501.models.CreateAccessKeyRequest;
 import com.aliyun.ram20150501.models.CreateAccessKeyResponseBody;
+import com.aliyun.ram20150501.models.CreateGroupRequest;
 import com.aliyun.ram20150501.models.CreatePolicyRequest;
 import com.aliyun.ram20150501.models.CreatePolicyVersionRequest;
 import com.aliyun.ram20150501.models.CreateUserRequest;
+import com.aliyun.ram20150501.models.DeleteGroupRequest;
 import com.aliyun.ram20150501.models.DeletePolicyRequest;
+import com.aliyun.ram20150501.models.DeleteUserRequest;
 import com.aliyun.ram20150501.models.DetachPolicyFromUserRequest;
 import com.aliyun.ram20150501.models.GetPolicyRequest;
 import com.aliyun.ram20150501.models.GetUserRequest;
+import com.aliyun.ram20150501.models.ListGroupsForUserRequest;
 import com.aliyun.ram20150501.models.ListPoliciesForUserRequest;
 import com.aliyun.ram20150501.models.ListPolicyVersionsRequest;
 import com.aliyun.ram20150501.models.ListUsersRequest;
+import com.aliyun.ram20150501.models.RemoveUserFromGroupRequest;
 import com.aliyun.ram20150501.models.SetDefaultPolicyVersionRequest;
 import com.aliyun.ram20150501.models.UpdateAccessKeyRequest;
 import com.aliyun.tea.TeaException;
@@ -111,6 +118,29 @@ abstract class PolicyAttachmentFlowTest {
         account.updateAccessKey(new UpdateAccessKeyRequest().setUserName("bob").setUserAccessKeyId(key.getAccessKeyId())
                 .setStatus("Inactive"));
         assertThat(refusal(() -> bob.listUsers(new ListUsersRequest()))).isEqualTo("InvalidAccessKeyId.Inactive");
+    }
+
+    @Test
+    void aUserHoldsTheGroupsPoliciesExactlyWhileAMember() throws Exception {
+        account.createUser(new CreateUserRequest().setUserName("dave"));
+        CreateAccessKeyResponseBody.CreateAccessKeyResponseBodyAccessKey key =
+                account.createAccessKey(new CreateAccessKeyRequest().setUserName("dave")).getBody().getAccessKey();
+        Client dave = ram(key.getAccessKeyId(), key.getAccessKeySecret());
+        account.createGroup(new CreateGroupRequest().setGroupName("devs").setComments("developers"));
+        account.attachPolicyToGroup(new AttachPolicyToGroupRequest().setPolicyType("System").setPolicyName("AliyunRAMReadOnlyAccess")
+                .setGroupName("devs"));
+        assertThat(refusal(() -> dave.listUsers(new ListUsersRequest()))).isEqualTo("NoPermission");
+
+        account.addUserToGroup(new AddUserToGroupRequest().setGroupName("DEVS").setUserName("dave"));
+        assertThat(dave.listUsers(new ListUsersRequest()).getBody().getUsers().getUser()).isNotEmpty();
+        assertThat(account.listGroupsForUser(new ListGroupsForUserRequest().setUserName("dave")).getBody().getGroups().getGroup())
+                .extracting(group -> group.getGroupName()).containsExactly("devs");
+        assertThat(refusal(() -> account.deleteUser(new DeleteUserRequest().setUserName("dave")))).isEqualTo("DeleteConflict.User.Group");
+        assertThat(refusal(() -> account.deleteGroup(new DeleteGroupRequest().setGroupName("devs")))).isEqualTo("DeleteConflict.Group.User");
+
+        account.removeUserFromGroup(new RemoveUserFromGroupRequest().setGroupName("devs").setUserName("dave"));
+        assertThat(refusal(() -> dave.listUsers(new ListUsersRequest()))).isEqualTo("NoPermission");
+        assertThat(refusal(() -> account.deleteGroup(new DeleteGroupRequest().setGroupName("devs")))).isEqualTo("DeleteConflict.Group.Policy");
     }
 
     @Test
