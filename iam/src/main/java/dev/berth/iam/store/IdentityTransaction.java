@@ -17,4 +17,6 @@ public interface IdentityTransaction {
     RoleRepository roles();
 
     AttachmentRepository attachments();
+
+    ResourceGroupRepository resourceGroups();
 }

@@ -12,12 +12,14 @@ import dev.berth.iam.policy.Attachment;
 import dev.berth.iam.policy.CustomPolicy;
 import dev.berth.iam.policy.PolicyType;
 import dev.berth.iam.policy.PolicyVersion;
+import dev.berth.iam.resourcegroup.ResourceGroup;
 import dev.berth.iam.role.Role;
 import dev.berth.iam.role.RoleSession;
 import dev.berth.iam.user.RamUser;
 import dev.berth.iam.value.AccessKeyId;
 import dev.berth.iam.value.UserName;
 import dev.berth.policy.value.AccountId;
+import dev.berth.policy.value.ResourceGroupId;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -72,6 +74,7 @@ public abstract class IdentityStoreContract {
                         .forEach(attachment -> transaction.attachments().delete(account, attachment));
                 transaction.policies().list(account).forEach(policy -> transaction.policies().delete(account, policy.name()));
                 transaction.roles().list(account).forEach(role -> transaction.roles().delete(account, role.name()));
+                transaction.resourceGroups().list(account).forEach(group -> transaction.resourceGroups().delete(account, group.id()));
                 return transaction.accounts().delete(account);
             });
         }
@@ -307,6 +310,27 @@ public abstract class IdentityStoreContract {
                 Attachment.PrincipalType.User, "alicia"));
         assertThat(attached).hasSize(1);
         assertThat(changed(transaction -> transaction.groups().removeMember(account.id(), "devs", "alicia"))).isTrue();
+    }
+
+    @Test
+    void aResourceGroupBelongsToItsAccountAndItsNameIsTakenOnce() {
+        Account account = newAccount(Optional.empty());
+        Account other = newAccount(Optional.empty());
+        ResourceGroup group = new ResourceGroup(account.id(), new ResourceGroupId("rg-" + account.id()), "team-a", "Team A", false, NOW);
+        store().inTransaction(transaction -> {
+            transaction.resourceGroups().insert(group);
+            return null;
+        });
+        Optional<ResourceGroup> found = store().inTransaction(transaction -> transaction.resourceGroups().find(account.id(), group.id()));
+        assertThat(found).contains(group);
+        Optional<ResourceGroup> fromOther = store().inTransaction(transaction -> transaction.resourceGroups().find(other.id(), group.id()));
+        assertThat(fromOther).isEmpty();
+        assertThatThrownBy(() -> store().inTransaction(transaction -> {
+            transaction.resourceGroups().insert(new ResourceGroup(account.id(), new ResourceGroupId("rg-x" + account.id()), "team-a", "",
+                    false, NOW));
+            return null;
+        })).isInstanceOf(DuplicateEntityException.class);
+        assertThat(changed(transaction -> transaction.resourceGroups().delete(other.id(), group.id()))).isFalse();
     }
 
     private Optional<RamUser> findUser(AccountId account, UserName name) {

@@ -8,12 +8,14 @@ import dev.berth.iam.policy.Attachment;
 import dev.berth.iam.policy.CustomPolicy;
 import dev.berth.iam.policy.PolicyType;
 import dev.berth.iam.policy.PolicyVersion;
+import dev.berth.iam.resourcegroup.ResourceGroup;
 import dev.berth.iam.role.Role;
 import dev.berth.iam.role.RoleSession;
 import dev.berth.iam.user.RamUser;
 import dev.berth.iam.value.AccessKeyId;
 import dev.berth.iam.value.UserName;
 import dev.berth.policy.value.AccountId;
+import dev.berth.policy.value.ResourceGroupId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +52,7 @@ public final class InMemoryIdentityStore implements IdentityStore {
         private final List<Map.Entry<AccountId, Attachment>> attachments = new ArrayList<>();
         private final Map<String, Role> roles = new TreeMap<>();
         private final Map<String, RamGroup> groups = new TreeMap<>();
+        private final Map<ResourceGroupId, ResourceGroup> resourceGroups = new LinkedHashMap<>();
         private final Map<String, Instant> members = new TreeMap<>();
         private final Map<AccessKeyId, RoleSession> sessions = new LinkedHashMap<>();
 
@@ -57,6 +60,7 @@ public final class InMemoryIdentityStore implements IdentityStore {
             State copy = new State();
             copy.roles.putAll(roles);
             copy.groups.putAll(groups);
+            copy.resourceGroups.putAll(resourceGroups);
             copy.members.putAll(members);
             copy.sessions.putAll(sessions);
             copy.users.putAll(users);
@@ -183,6 +187,35 @@ public final class InMemoryIdentityStore implements IdentityStore {
                 @Override
                 public Optional<RoleSession> findSession(AccessKeyId accessKeyId) {
                     return Optional.ofNullable(sessions.get(accessKeyId));
+                }
+            };
+        }
+
+        @Override
+        public ResourceGroupRepository resourceGroups() {
+            return new ResourceGroupRepository() {
+                @Override
+                public void insert(ResourceGroup group) {
+                    boolean nameTaken = resourceGroups.values().stream()
+                            .anyMatch(other -> other.account().equals(group.account()) && other.name().equals(group.name()));
+                    if (nameTaken || resourceGroups.putIfAbsent(group.id(), group) != null) {
+                        throw new DuplicateEntityException("resource group exists", null);
+                    }
+                }
+
+                @Override
+                public Optional<ResourceGroup> find(AccountId account, ResourceGroupId id) {
+                    return Optional.ofNullable(resourceGroups.get(id)).filter(group -> group.account().equals(account));
+                }
+
+                @Override
+                public List<ResourceGroup> list(AccountId account) {
+                    return resourceGroups.values().stream().filter(group -> group.account().equals(account)).toList();
+                }
+
+                @Override
+                public boolean delete(AccountId account, ResourceGroupId id) {
+                    return find(account, id).isPresent() && resourceGroups.remove(id) != null;
                 }
             };
         }

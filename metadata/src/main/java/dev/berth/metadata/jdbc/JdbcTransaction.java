@@ -7,6 +7,7 @@ import dev.berth.iam.store.GroupRepository;
 import dev.berth.iam.store.IdentityTransaction;
 import dev.berth.iam.store.PasswordRepository;
 import dev.berth.iam.store.PolicyRepository;
+import dev.berth.iam.store.ResourceGroupRepository;
 import dev.berth.iam.store.RoleRepository;
 import dev.berth.iam.store.UserRepository;
 import java.sql.Connection;
@@ -52,6 +53,11 @@ final class JdbcTransaction implements IdentityTransaction {
     @Override
     public RoleRepository roles() {
         return new JdbcRoleRepository(sql);
+    }
+
+    @Override
+    public ResourceGroupRepository resourceGroups() {
+        return new JdbcResourceGroupRepository(sql);
     }
 
     @Override
