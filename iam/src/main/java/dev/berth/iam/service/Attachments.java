@@ -54,6 +54,7 @@ public final class Attachments {
         store.inTransaction(transaction -> {
             String stored = existingPrincipal(transaction, account, principalType, principalName);
             Policies.requireExists(transaction, account, type, policyName);
+            group.ifPresent(id -> ResourceGroups.existing(transaction, account, id));
             List<Attachment> current = transaction.attachments().forPrincipal(account, principalType, stored);
             long sameType = current.stream().filter(attachment -> attachment.policyType() == type).count();
             int limit = type == PolicyType.System ? SYSTEM_LIMIT : CUSTOM_LIMIT;

@@ -7,7 +7,8 @@ import java.util.Optional;
 public enum Product {
     RAM("2015-05-01", "ram"),
     STS("2015-04-01", "sts"),
-    CONTAINER_REGISTRY("2018-12-01", "cr");
+    CONTAINER_REGISTRY("2018-12-01", "cr"),
+    RESOURCE_MANAGER("2020-03-31", "resourcemanager");
 
     private final String version;
     private final String service;

@@ -11,6 +11,7 @@ import dev.berth.iam.service.AccessKeys;
 import dev.berth.iam.service.Attachments;
 import dev.berth.iam.service.Groups;
 import dev.berth.iam.service.Policies;
+import dev.berth.iam.service.ResourceGroups;
 import dev.berth.iam.service.Roles;
 import dev.berth.iam.service.SecurityTokenService;
 import dev.berth.iam.service.Users;
@@ -67,7 +68,7 @@ public final class BerthServer implements AutoCloseable {
             Authorizer authorizer = new Authorizer(call -> attachments.policiesOf(call.caller(), call.sessionPolicy()));
             RpcEndpoint rpc = new RpcEndpoint(new RequestAuthenticator(callers, new InMemoryNonceRegistry()), callers, authorizer,
                     RpcCatalog.actions(new Users(store, random), new AccessKeys(store, secrets, random), new Policies(store), attachments,
-                            new Roles(store, random), sts, new Groups(store, random)),
+                            new Roles(store, random), sts, new Groups(store, random), new ResourceGroups(store, random)),
                     clock);
             jetty.setHandler(new Routes(rpc));
             jetty.setStopAtShutdown(false);

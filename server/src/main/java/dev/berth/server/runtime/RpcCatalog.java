@@ -4,12 +4,14 @@ import dev.berth.iam.service.AccessKeys;
 import dev.berth.iam.service.Attachments;
 import dev.berth.iam.service.Groups;
 import dev.berth.iam.service.Policies;
+import dev.berth.iam.service.ResourceGroups;
 import dev.berth.iam.service.Roles;
 import dev.berth.iam.service.SecurityTokenService;
 import dev.berth.iam.service.Users;
 import dev.berth.server.rpc.Product;
 import dev.berth.server.rpc.RpcActions;
 import dev.berth.server.rpc.ram.AccessKeyActions;
+import dev.berth.server.rpc.resourcemanager.ResourceGroupActions;
 import dev.berth.server.rpc.ram.AttachmentActions;
 import dev.berth.server.rpc.ram.GroupActions;
 import dev.berth.server.rpc.ram.PolicyActions;
@@ -28,7 +30,7 @@ final class RpcCatalog {
     }
 
     static RpcActions actions(Users users, AccessKeys keys, Policies policies, Attachments attachments, Roles roles,
-                              SecurityTokenService sts, Groups groups) {
+                              SecurityTokenService sts, Groups groups, ResourceGroups resourceGroups) {
         List<RpcRoute> ram = new ArrayList<>();
         ram.addAll(new UserActions(users).routes());
         ram.addAll(new AccessKeyActions(keys).routes());
@@ -38,6 +40,7 @@ final class RpcCatalog {
         ram.addAll(new GroupActions(groups).routes());
         return new RpcActions(Map.of(
                 Product.RAM, ram,
+                Product.RESOURCE_MANAGER, new ResourceGroupActions(resourceGroups).routes(),
                 Product.STS, List.of(
                         RpcRoute.open("GetCallerIdentity", new GetCallerIdentity()),
                         RpcRoute.open("AssumeRole", new AssumeRole(sts, attachments)))));

@@ -1,6 +1,7 @@
 package dev.berth.server.rpc.ram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.ram20150501.Client;
 import com.aliyun.ram20150501.models.AddUserToGroupRequest;
@@ -27,10 +28,18 @@ import com.aliyun.ram20150501.models.SetDefaultPolicyVersionRequest;
 import com.aliyun.ram20150501.models.UpdateAccessKeyRequest;
 import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.models.Config;
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.MethodType;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.server.TestServers;
 import dev.berth.server.runtime.BerthServer;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +150,48 @@ abstract class PolicyAttachmentFlowTest {
         account.removeUserFromGroup(new RemoveUserFromGroupRequest().setGroupName("devs").setUserName("dave"));
         assertThat(refusal(() -> dave.listUsers(new ListUsersRequest()))).isEqualTo("NoPermission");
         assertThat(refusal(() -> account.deleteGroup(new DeleteGroupRequest().setGroupName("devs")))).isEqualTo("DeleteConflict.Group.Policy");
+    }
+
+    @Test
+    void policiesAreAttachedAtTheScopeOfAnExistingResourceGroup() throws Exception {
+        JsonNode created = new ObjectMapper().readTree(resourceManager("CreateResourceGroup", Map.of("Name", "team-a",
+                "DisplayName", "Team A")));
+        String groupId = created.at("/ResourceGroup/Id").asText();
+        assertThat(groupId).startsWith("rg-");
+        JsonNode listed = new ObjectMapper().readTree(resourceManager("ListResourceGroups", Map.of()));
+        assertThat(listed.at("/ResourceGroups/ResourceGroup").findValuesAsText("Name")).contains("default", "team-a");
+
+        account.createUser(new CreateUserRequest().setUserName("erin"));
+        common("2015-05-01", "AttachPolicyToUser", Map.of("PolicyType", "System", "PolicyName", "AliyunContainerRegistryFullAccess",
+                "UserName", "erin", "ResourceGroupId", groupId));
+        assertThat(account.listPoliciesForUser(new ListPoliciesForUserRequest().setUserName("erin")).getBody().getPolicies().getPolicy())
+                .extracting(policy -> policy.getPolicyName()).containsExactly("AliyunContainerRegistryFullAccess");
+        assertThatThrownBy(() -> common("2015-05-01", "AttachPolicyToUser", Map.of("PolicyType", "System",
+                "PolicyName", "AliyunContainerRegistryFullAccess", "UserName", "erin", "ResourceGroupId", "rg-nothing")))
+                .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.getErrCode()).isEqualTo("EntityNotExist.ResourceGroup"));
+
+        String defaultId = listed.at("/ResourceGroups/ResourceGroup").findParents("Name").stream()
+                .filter(group -> group.get("Name").asText().equals("default")).findFirst().orElseThrow().get("Id").asText();
+        assertThatThrownBy(() -> resourceManager("DeleteResourceGroup", Map.of("ResourceGroupId", defaultId)))
+                .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.getErrCode()).isEqualTo("DeleteConflict.ResourceGroup.Default"));
+        assertThat(resourceManager("GetResourceGroup", Map.of("ResourceGroupId", groupId))).contains("\"team-a\"");
+    }
+
+    private static String resourceManager(String action, Map<String, String> parameters) throws ClientException {
+        return common("2020-03-31", action, parameters);
+    }
+
+    private static String common(String version, String action, Map<String, String> parameters) throws ClientException {
+        CommonRequest request = new CommonRequest();
+        request.setSysMethod(MethodType.POST);
+        request.setSysProtocol(ProtocolType.HTTP);
+        request.setSysDomain(server.uri().getHost() + ":" + server.uri().getPort());
+        request.setSysVersion(version);
+        request.setSysAction(action);
+        parameters.forEach(request::putQueryParameter);
+        DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou", started.accessKeyId(),
+                started.accessKeySecret()));
+        return client.getCommonResponse(request).getData();
     }
 
     @Test
