@@ -4,6 +4,7 @@ import dev.berth.iam.IamException;
 import dev.berth.iam.group.RamGroup;
 import dev.berth.iam.policy.Attachment;
 import dev.berth.iam.policy.PolicyType;
+import dev.berth.iam.policy.PolicyVersion;
 import dev.berth.iam.store.DuplicateEntityException;
 import dev.berth.iam.store.IdentityStore;
 import dev.berth.iam.store.IdentityTransaction;
@@ -142,10 +143,11 @@ public final class Attachments {
                               Optional<PolicyDocument> sessionPolicy) {
         List<AttachedPolicy> policies = new ArrayList<>();
         for (Attachment attachment : attachments) {
-            String text = Policies.defaultDocument(transaction, account, attachment.policyType(), attachment.policyName());
+            PolicyVersion version = Policies.defaultVersion(transaction, account, attachment.policyType(), attachment.policyName());
             Scope scope = attachment.resourceGroup().<Scope>map(group -> new Scope.ResourceGroup(new ResourceGroupId(group)))
                     .orElse(Scope.ACCOUNT);
-            policies.add(new AttachedPolicy(attachment.policyName(), "v1", scope, parse(text, DocumentKind.IDENTITY)));
+            policies.add(new AttachedPolicy(attachment.policyName(), version.versionId(), scope,
+                    parse(version.document(), DocumentKind.IDENTITY)));
         }
         return PolicySet.compile(policies, sessionPolicy);
     }

@@ -144,19 +144,19 @@ public final class Policies {
         });
     }
 
-    /** The document of the version evaluated for a policy, as attachments name it. */
-    static String defaultDocument(IdentityTransaction transaction, AccountId account, PolicyType type, String name) {
+    /** The version evaluated for a policy, as attachments name it. */
+    static PolicyVersion defaultVersion(IdentityTransaction transaction, AccountId account, PolicyType type, String name) {
         return switch (type) {
-            case System -> system(name).document();
+            case System -> new PolicyVersion("v1", system(name).document(), SYSTEM_CREATED);
             case Custom -> {
                 CustomPolicy policy = custom(transaction, account, name);
-                yield version(transaction, account, policy, policy.defaultVersion()).document();
+                yield version(transaction, account, policy, policy.defaultVersion());
             }
         };
     }
 
     static void requireExists(IdentityTransaction transaction, AccountId account, PolicyType type, String name) {
-        defaultDocument(transaction, account, type, name);
+        defaultVersion(transaction, account, type, name);
     }
 
     private static PolicyView view(IdentityTransaction transaction, AccountId account, PolicyType type, String name) {
