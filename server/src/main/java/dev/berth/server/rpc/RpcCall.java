@@ -2,6 +2,7 @@ package dev.berth.server.rpc;
 
 import dev.berth.server.rpc.error.RpcErrorCode;
 import dev.berth.policy.principal.Principal;
+import dev.berth.policy.value.AccountId;
 import dev.berth.server.rpc.signature.SignedRequest;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,18 @@ public record RpcCall(Principal caller, Optional<String> sessionPolicy, String a
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(sourceAddress, "sourceAddress");
+    }
+
+    /** The account the caller belongs to: every action works in it and only in it. */
+    public AccountId callerAccount() {
+        return switch (caller) {
+            case Principal.Account account -> account.account();
+            case Principal.RamUser user -> user.account();
+            case Principal.RoleSession session -> session.account();
+            case Principal.Service service -> throw RpcException.of(RpcErrorCode.NO_PERMISSION, "a service cannot call this API");
+            case Principal.FederatedSession federated ->
+                    throw RpcException.of(RpcErrorCode.NO_PERMISSION, "a federated session cannot call this API");
+        };
     }
 
     /** A parameter that may be absent; an empty value counts as absent (the Tea SDKs send, but do not sign, empty values). */

@@ -15,6 +15,7 @@ import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.models.Config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.server.SdkCalls;
 import dev.berth.server.TestServers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,7 +46,7 @@ class CrossAccountTest {
             first.createUser(new CreateUserRequest().setUserName("alice"));
             other.createUser(new CreateUserRequest().setUserName("alice"));
             other.createUser(new CreateUserRequest().setUserName("olivia"));
-            assertThat(refusal(() -> first.getUser(new GetUserRequest().setUserName("olivia")))).isEqualTo("EntityNotExist.User");
+            assertThat(SdkCalls.refusal(() -> first.getUser(new GetUserRequest().setUserName("olivia")))).isEqualTo("EntityNotExist.User");
             assertThat(first.listUsers(new ListUsersRequest()).getBody().getUsers().getUser())
                     .extracting(user -> user.getUserName()).containsExactly("alice");
 
@@ -62,7 +63,7 @@ class CrossAccountTest {
             com.aliyun.sts20150401.Client olivia = new com.aliyun.sts20150401.Client(
                     config(started, oliviaKey.getAccessKeyId(), oliviaKey.getAccessKeySecret(), null));
 
-            assertThat(refusal(() -> olivia.assumeRole(new AssumeRoleRequest()
+            assertThat(SdkCalls.refusal(() -> olivia.assumeRole(new AssumeRoleRequest()
                     .setRoleArn("acs:ram::" + started.accountId() + ":role/internal").setRoleSessionName("olivia"))))
                     .isEqualTo("NoPermission");
             AssumeRoleResponseBody.AssumeRoleResponseBodyCredentials credentials = olivia.assumeRole(new AssumeRoleRequest()
@@ -94,19 +95,4 @@ class CrossAccountTest {
         return token == null ? config : config.setSecurityToken(token);
     }
 
-    @FunctionalInterface
-    private interface Call {
-        Object run() throws Exception;
-    }
-
-    private static String refusal(Call call) {
-        try {
-            call.run();
-        } catch (TeaException e) {
-            return e.getCode();
-        } catch (Exception e) {
-            throw new AssertionError("expected a refusal from the server, got " + e, e);
-        }
-        throw new AssertionError("the call was expected to be refused");
-    }
 }

@@ -4,7 +4,6 @@ import dev.berth.iam.key.AccessKeyStatus;
 import dev.berth.iam.service.UserFields;
 import dev.berth.iam.value.AccessKeyId;
 import dev.berth.iam.value.UserName;
-import dev.berth.policy.principal.Principal;
 import dev.berth.policy.value.AccountId;
 import dev.berth.policy.value.ResourceArn;
 import dev.berth.server.rpc.RpcCall;
@@ -72,14 +71,7 @@ final class RamParameters {
 
     /** The account the caller belongs to: every RAM action works in it and only in it. */
     static AccountId account(RpcCall call) {
-        return switch (call.caller()) {
-            case Principal.Account account -> account.account();
-            case Principal.RamUser user -> user.account();
-            case Principal.RoleSession session -> session.account();
-            case Principal.Service service -> throw RpcException.of(RpcErrorCode.NO_PERMISSION, "a service cannot call RAM");
-            case Principal.FederatedSession federated -> throw RpcException.of(RpcErrorCode.NO_PERMISSION,
-                    "a federated session cannot call RAM");
-        };
+        return call.callerAccount();
     }
 
     /** {@code acs:ram:*:<uid>:user/<name>} (iam-api.md section 2). */

@@ -2,16 +2,13 @@ package dev.berth.server.rpc.resourcemanager;
 
 import dev.berth.iam.resourcegroup.ResourceGroup;
 import dev.berth.iam.service.ResourceGroups;
-import dev.berth.policy.principal.Principal;
 import dev.berth.policy.value.AccountId;
 import dev.berth.policy.value.ResourceArn;
 import dev.berth.policy.value.ResourceGroupId;
 import dev.berth.server.rpc.Product;
 import dev.berth.server.rpc.RpcAnswer;
 import dev.berth.server.rpc.RpcCall;
-import dev.berth.server.rpc.RpcException;
 import dev.berth.server.rpc.RpcRoute;
-import dev.berth.server.rpc.error.RpcErrorCode;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -60,14 +57,7 @@ public final class ResourceGroupActions {
     }
 
     private static AccountId account(RpcCall call) {
-        return switch (call.caller()) {
-            case Principal.Account account -> account.account();
-            case Principal.RamUser user -> user.account();
-            case Principal.RoleSession session -> session.account();
-            case Principal.Service service -> throw RpcException.of(RpcErrorCode.NO_PERMISSION, "a service cannot call Resource Manager");
-            case Principal.FederatedSession federated ->
-                    throw RpcException.of(RpcErrorCode.NO_PERMISSION, "a federated session cannot call Resource Manager");
-        };
+        return call.callerAccount();
     }
 
     private static ResourceArn accountResource(RpcCall call) {

@@ -36,6 +36,7 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.server.SdkCalls;
 import dev.berth.server.TestServers;
 import dev.berth.server.runtime.BerthServer;
 import java.nio.file.Path;
@@ -99,34 +100,34 @@ abstract class PolicyAttachmentFlowTest {
         assertThat(account.getPolicy(new GetPolicyRequest().setPolicyName("read-users").setPolicyType("Custom")).getBody()
                 .getDefaultPolicyVersion().getVersionId()).isEqualTo("v2");
 
-        assertThat(refusal(() -> bob.getUser(new GetUserRequest().setUserName("bob")))).isEqualTo("NoPermission");
+        assertThat(SdkCalls.refusal(() -> bob.getUser(new GetUserRequest().setUserName("bob")))).isEqualTo("NoPermission");
 
         account.attachPolicyToUser(new AttachPolicyToUserRequest().setPolicyType("Custom").setPolicyName("read-users").setUserName("bob"));
         assertThat(bob.getUser(new GetUserRequest().setUserName("bob")).getBody().getUser().getUserName()).isEqualTo("bob");
-        assertThat(refusal(() -> bob.createUser(new CreateUserRequest().setUserName("mallory")))).isEqualTo("NoPermission");
+        assertThat(SdkCalls.refusal(() -> bob.createUser(new CreateUserRequest().setUserName("mallory")))).isEqualTo("NoPermission");
         assertThat(account.listPoliciesForUser(new ListPoliciesForUserRequest().setUserName("bob")).getBody().getPolicies()
                 .getPolicy()).extracting(policy -> policy.getPolicyName()).containsExactly("read-users");
 
         account.setDefaultPolicyVersion(new SetDefaultPolicyVersionRequest().setPolicyName("read-users").setVersionId("v1"));
-        assertThat(refusal(() -> bob.getUser(new GetUserRequest().setUserName("bob")))).isEqualTo("NoPermission");
+        assertThat(SdkCalls.refusal(() -> bob.getUser(new GetUserRequest().setUserName("bob")))).isEqualTo("NoPermission");
         account.setDefaultPolicyVersion(new SetDefaultPolicyVersionRequest().setPolicyName("read-users").setVersionId("v3"));
-        TeaException denied = (TeaException) thrown(() -> bob.getUser(new GetUserRequest().setUserName("bob")));
+        TeaException denied = SdkCalls.refused(() -> bob.getUser(new GetUserRequest().setUserName("bob")));
         assertThat(denied.getMessage()).contains("an explicit deny");
         account.setDefaultPolicyVersion(new SetDefaultPolicyVersionRequest().setPolicyName("read-users").setVersionId("v2"));
         assertThat(bob.getUser(new GetUserRequest().setUserName("bob")).getBody().getUser().getUserName()).isEqualTo("bob");
 
-        assertThat(refusal(() -> account.deletePolicy(new DeletePolicyRequest().setPolicyName("read-users"))))
+        assertThat(SdkCalls.refusal(() -> account.deletePolicy(new DeletePolicyRequest().setPolicyName("read-users"))))
                 .isEqualTo("DeleteConflict.Policy.Attachment");
         account.detachPolicyFromUser(new DetachPolicyFromUserRequest().setPolicyType("Custom").setPolicyName("read-users")
                 .setUserName("bob"));
-        assertThat(refusal(() -> bob.getUser(new GetUserRequest().setUserName("bob")))).isEqualTo("NoPermission");
+        assertThat(SdkCalls.refusal(() -> bob.getUser(new GetUserRequest().setUserName("bob")))).isEqualTo("NoPermission");
 
         account.attachPolicyToUser(new AttachPolicyToUserRequest().setPolicyType("System").setPolicyName("AliyunRAMReadOnlyAccess")
                 .setUserName("bob"));
         assertThat(bob.listUsers(new ListUsersRequest()).getBody().getUsers().getUser()).isNotEmpty();
         account.updateAccessKey(new UpdateAccessKeyRequest().setUserName("bob").setUserAccessKeyId(key.getAccessKeyId())
                 .setStatus("Inactive"));
-        assertThat(refusal(() -> bob.listUsers(new ListUsersRequest()))).isEqualTo("InvalidAccessKeyId.Inactive");
+        assertThat(SdkCalls.refusal(() -> bob.listUsers(new ListUsersRequest()))).isEqualTo("InvalidAccessKeyId.Inactive");
     }
 
     @Test
@@ -138,18 +139,18 @@ abstract class PolicyAttachmentFlowTest {
         account.createGroup(new CreateGroupRequest().setGroupName("devs").setComments("developers"));
         account.attachPolicyToGroup(new AttachPolicyToGroupRequest().setPolicyType("System").setPolicyName("AliyunRAMReadOnlyAccess")
                 .setGroupName("devs"));
-        assertThat(refusal(() -> dave.listUsers(new ListUsersRequest()))).isEqualTo("NoPermission");
+        assertThat(SdkCalls.refusal(() -> dave.listUsers(new ListUsersRequest()))).isEqualTo("NoPermission");
 
         account.addUserToGroup(new AddUserToGroupRequest().setGroupName("DEVS").setUserName("dave"));
         assertThat(dave.listUsers(new ListUsersRequest()).getBody().getUsers().getUser()).isNotEmpty();
         assertThat(account.listGroupsForUser(new ListGroupsForUserRequest().setUserName("dave")).getBody().getGroups().getGroup())
                 .extracting(group -> group.getGroupName()).containsExactly("devs");
-        assertThat(refusal(() -> account.deleteUser(new DeleteUserRequest().setUserName("dave")))).isEqualTo("DeleteConflict.User.Group");
-        assertThat(refusal(() -> account.deleteGroup(new DeleteGroupRequest().setGroupName("devs")))).isEqualTo("DeleteConflict.Group.User");
+        assertThat(SdkCalls.refusal(() -> account.deleteUser(new DeleteUserRequest().setUserName("dave")))).isEqualTo("DeleteConflict.User.Group");
+        assertThat(SdkCalls.refusal(() -> account.deleteGroup(new DeleteGroupRequest().setGroupName("devs")))).isEqualTo("DeleteConflict.Group.User");
 
         account.removeUserFromGroup(new RemoveUserFromGroupRequest().setGroupName("devs").setUserName("dave"));
-        assertThat(refusal(() -> dave.listUsers(new ListUsersRequest()))).isEqualTo("NoPermission");
-        assertThat(refusal(() -> account.deleteGroup(new DeleteGroupRequest().setGroupName("devs")))).isEqualTo("DeleteConflict.Group.Policy");
+        assertThat(SdkCalls.refusal(() -> dave.listUsers(new ListUsersRequest()))).isEqualTo("NoPermission");
+        assertThat(SdkCalls.refusal(() -> account.deleteGroup(new DeleteGroupRequest().setGroupName("devs")))).isEqualTo("DeleteConflict.Group.Policy");
     }
 
     @Test
@@ -196,14 +197,14 @@ abstract class PolicyAttachmentFlowTest {
 
     @Test
     void aMalformedPolicyIsRefusedWithWhereAndWhat() {
-        TeaException refused = (TeaException) thrown(() -> account.createPolicy(new CreatePolicyRequest().setPolicyName("bad")
+        TeaException refused = SdkCalls.refused(() -> account.createPolicy(new CreatePolicyRequest().setPolicyName("bad")
                 .setPolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}")));
         assertThat(refused.getCode()).isEqualTo("MalformedPolicyDocument");
         assertThat(refused.getMessage()).contains("statement 0: `Effect` must be \"Allow\" or \"Deny\", got `allow`");
-        assertThat(refusal(() -> account.createPolicy(new CreatePolicyRequest().setPolicyName("big")
+        assertThat(SdkCalls.refusal(() -> account.createPolicy(new CreatePolicyRequest().setPolicyName("big")
                 .setPolicyDocument("{\"Version\":\"1\",\"Statement\":[{\"Sid\":\"" + "x".repeat(6200)
                         + "\",\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}")))).isEqualTo("MalformedPolicyDocument");
-        assertThat(refusal(() -> account.getPolicy(new GetPolicyRequest().setPolicyName("nothing").setPolicyType("Custom"))))
+        assertThat(SdkCalls.refusal(() -> account.getPolicy(new GetPolicyRequest().setPolicyName("nothing").setPolicyType("Custom"))))
                 .isEqualTo("EntityNotExist.Policy");
     }
 
@@ -212,23 +213,4 @@ abstract class PolicyAttachmentFlowTest {
                 .setEndpoint(server.uri().getHost() + ":" + server.uri().getPort()).setProtocol("HTTP").setRegionId("cn-hangzhou"));
     }
 
-    @FunctionalInterface
-    private interface Call {
-        Object run() throws Exception;
-    }
-
-    private static Throwable thrown(Call call) {
-        try {
-            call.run();
-        } catch (Exception e) {
-            return e;
-        }
-        throw new AssertionError("the call was expected to be refused");
-    }
-
-    private static String refusal(Call call) {
-        Throwable thrown = thrown(call);
-        assertThat(thrown).isInstanceOf(TeaException.class);
-        return ((TeaException) thrown).getCode();
-    }
 }

@@ -22,6 +22,7 @@ import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.server.SdkCalls;
 import dev.berth.server.TestServers;
 import dev.berth.server.runtime.BerthServer;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ abstract class RamUserFlowTest {
         assertThat(account.createUser(new CreateUserRequest().setUserName("alice").setDisplayName("Alice A").setEmail("a@example.com"))
                 .getBody().getUser().getUserName()).isEqualTo("alice");
         assertThat(account.getUser(new GetUserRequest().setUserName("ALICE")).getBody().getUser().getDisplayName()).isEqualTo("Alice A");
-        assertThat(refusal(() -> account.createUser(new CreateUserRequest().setUserName("Alice"))))
+        assertThat(SdkCalls.refusal(() -> account.createUser(new CreateUserRequest().setUserName("Alice"))))
                 .isEqualTo("EntityAlreadyExists.User");
 
         CreateAccessKeyResponseBody.CreateAccessKeyResponseBodyAccessKey key =
@@ -79,20 +80,20 @@ abstract class RamUserFlowTest {
         assertThat(aliceSts.getCallerIdentity().getBody().getIdentityType()).isEqualTo("RAMUser");
 
         Client alice = ram(key.getAccessKeyId(), key.getAccessKeySecret());
-        TeaException denied = (TeaException) catchThrowable(() -> alice.getUser(new GetUserRequest().setUserName("alice")));
+        TeaException denied = SdkCalls.refused(() -> alice.getUser(new GetUserRequest().setUserName("alice")));
         assertThat(denied.getCode()).isEqualTo("NoPermission");
         assertThat(denied.getMessage()).contains("`ram:GetUser`").contains(":user/alice`").contains("no policy allows it");
 
         account.updateAccessKey(new UpdateAccessKeyRequest().setUserName("alice").setUserAccessKeyId(key.getAccessKeyId())
                 .setStatus("Inactive"));
-        assertThat(refusal(aliceSts::getCallerIdentity)).isEqualTo("InvalidAccessKeyId.Inactive");
+        assertThat(SdkCalls.refusal(aliceSts::getCallerIdentity)).isEqualTo("InvalidAccessKeyId.Inactive");
 
-        assertThat(refusal(() -> account.deleteUser(new DeleteUserRequest().setUserName("alice"))))
+        assertThat(SdkCalls.refusal(() -> account.deleteUser(new DeleteUserRequest().setUserName("alice"))))
                 .isEqualTo("DeleteConflict.User.AccessKey");
         account.deleteAccessKey(new DeleteAccessKeyRequest().setUserName("alice").setUserAccessKeyId(key.getAccessKeyId()));
-        assertThat(refusal(aliceSts::getCallerIdentity)).isEqualTo("InvalidAccessKeyId.NotFound");
+        assertThat(SdkCalls.refusal(aliceSts::getCallerIdentity)).isEqualTo("InvalidAccessKeyId.NotFound");
         account.deleteUser(new DeleteUserRequest().setUserName("alice"));
-        assertThat(refusal(() -> account.getUser(new GetUserRequest().setUserName("alice")))).isEqualTo("EntityNotExist.User");
+        assertThat(SdkCalls.refusal(() -> account.getUser(new GetUserRequest().setUserName("alice")))).isEqualTo("EntityNotExist.User");
     }
 
     @Test
@@ -106,7 +107,7 @@ abstract class RamUserFlowTest {
         assertThat(first.getUsers().getUser()).extracting(user -> user.getUserName()).containsExactly("page-a", "page-b");
         ListUsersResponseBody second = account.listUsers(new ListUsersRequest().setMaxItems(2).setMarker(first.getMarker())).getBody();
         assertThat(second.getUsers().getUser()).extracting(user -> user.getUserName()).contains("page-c");
-        assertThat(refusal(() -> account.listUsers(new ListUsersRequest().setMaxItems(1001)))).isEqualTo("InvalidParameter.MaxItems");
+        assertThat(SdkCalls.refusal(() -> account.listUsers(new ListUsersRequest().setMaxItems(1001)))).isEqualTo("InvalidParameter.MaxItems");
         for (String name : new String[] {"page-a", "page-b", "page-c"}) {
             account.deleteUser(new DeleteUserRequest().setUserName(name));
         }
@@ -142,23 +143,4 @@ abstract class RamUserFlowTest {
                 .setEndpoint(server.uri().getHost() + ":" + server.uri().getPort()).setProtocol("HTTP").setRegionId("cn-hangzhou");
     }
 
-    @FunctionalInterface
-    private interface Call {
-        Object run() throws Exception;
-    }
-
-    private static Throwable catchThrowable(Call call) {
-        try {
-            call.run();
-        } catch (Exception e) {
-            return e;
-        }
-        throw new AssertionError("the call was expected to be refused");
-    }
-
-    private static String refusal(Call call) {
-        Throwable thrown = catchThrowable(call);
-        assertThat(thrown).isInstanceOf(TeaException.class);
-        return ((TeaException) thrown).getCode();
-    }
 }

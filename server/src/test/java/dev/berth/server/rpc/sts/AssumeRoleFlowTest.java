@@ -17,6 +17,7 @@ import com.aliyun.sts20150401.models.GetCallerIdentityResponseBody;
 import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.models.Config;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.server.SdkCalls;
 import dev.berth.server.TestServers;
 import dev.berth.server.runtime.BerthServer;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ abstract class AssumeRoleFlowTest {
                 .setRoleName("bucket-admin"));
         String roleArn = "acs:ram::" + accountId + ":role/bucket-admin";
 
-        assertThat(refusal(() -> alice.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("alice-session"))))
+        assertThat(SdkCalls.refusal(() -> alice.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("alice-session"))))
                 .isEqualTo("NoPermission");
         for (String user : new String[] {"Alice", "Bob"}) {
             account.attachPolicyToUser(new AttachPolicyToUserRequest().setPolicyType("System").setPolicyName("AliyunSTSAssumeRoleAccess")
@@ -90,23 +91,23 @@ abstract class AssumeRoleFlowTest {
         com.aliyun.ram20150501.Client session = new com.aliyun.ram20150501.Client(sessionConfig);
         assertThat(session.listUsers(new ListUsersRequest()).getBody().getUsers().getUser())
                 .extracting(user -> user.getUserName()).contains("Alice", "Bob");
-        assertThat(refusal(() -> session.createUser(new CreateUserRequest().setUserName("eve")))).isEqualTo("NoPermission");
+        assertThat(SdkCalls.refusal(() -> session.createUser(new CreateUserRequest().setUserName("eve")))).isEqualTo("NoPermission");
 
-        assertThat(refusal(() -> bob.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("bob-session"))))
+        assertThat(SdkCalls.refusal(() -> bob.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("bob-session"))))
                 .isEqualTo("NoPermission");
-        assertThat(refusal(() -> accountSts.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("root"))))
+        assertThat(SdkCalls.refusal(() -> accountSts.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("root"))))
                 .isEqualTo("NoPermission");
-        assertThat(refusal(() -> alice.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("x")
+        assertThat(SdkCalls.refusal(() -> alice.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("x")
                 .setDurationSeconds(899L)))).isEqualTo("InvalidParameter.RoleSessionName");
-        assertThat(refusal(() -> alice.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("alice-session")
+        assertThat(SdkCalls.refusal(() -> alice.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("alice-session")
                 .setDurationSeconds(899L)))).isEqualTo("InvalidParameter.DurationSeconds");
-        assertThat(refusal(() -> alice.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("alice-session")
+        assertThat(SdkCalls.refusal(() -> alice.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("alice-session")
                 .setDurationSeconds(3601L)))).isEqualTo("InvalidParameter.DurationSeconds");
-        assertThat(refusal(() -> alice.assumeRole(new AssumeRoleRequest().setRoleArn("acs:ram::" + accountId + ":role/nothing")
+        assertThat(SdkCalls.refusal(() -> alice.assumeRole(new AssumeRoleRequest().setRoleArn("acs:ram::" + accountId + ":role/nothing")
                 .setRoleSessionName("alice-session")))).isEqualTo("EntityNotExist.Role");
 
         Config forged = config(credentials.getAccessKeyId(), credentials.getAccessKeySecret(), "CAISforged");
-        assertThat(refusal(() -> new Client(forged).getCallerIdentity())).isEqualTo("InvalidSecurityToken.Malformed");
+        assertThat(SdkCalls.refusal(() -> new Client(forged).getCallerIdentity())).isEqualTo("InvalidSecurityToken.Malformed");
     }
 
     @Test
@@ -120,9 +121,9 @@ abstract class AssumeRoleFlowTest {
         account.attachPolicyToRole(new AttachPolicyToRoleRequest().setPolicyType("System").setPolicyName("AliyunRAMReadOnlyAccess")
                 .setRoleName("reader"));
         String roleArn = "acs:ram::" + accountId + ":role/reader";
-        assertThat(refusal(() -> carol.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("carol-session"))))
+        assertThat(SdkCalls.refusal(() -> carol.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("carol-session"))))
                 .isEqualTo("NoPermission");
-        assertThat(refusal(() -> carol.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("carol-session")
+        assertThat(SdkCalls.refusal(() -> carol.assumeRole(new AssumeRoleRequest().setRoleArn(roleArn).setRoleSessionName("carol-session")
                 .setExternalId("abcd1234").setPolicy("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"allow\"}]}"))))
                 .isEqualTo("InvalidParameter.PolicyGrammar");
         AssumeRoleResponseBody.AssumeRoleResponseBodyCredentials credentials = carol.assumeRole(new AssumeRoleRequest()
@@ -132,7 +133,7 @@ abstract class AssumeRoleFlowTest {
         com.aliyun.ram20150501.Client session = new com.aliyun.ram20150501.Client(
                 config(credentials.getAccessKeyId(), credentials.getAccessKeySecret(), credentials.getSecurityToken()));
         assertThat(session.getUser(new GetUserRequest().setUserName("carol")).getBody().getUser().getUserName()).isEqualTo("carol");
-        assertThat(refusal(() -> session.listUsers(new ListUsersRequest()))).isEqualTo("NoPermission");
+        assertThat(SdkCalls.refusal(() -> session.listUsers(new ListUsersRequest()))).isEqualTo("NoPermission");
     }
 
     private static CreateAccessKeyResponseBody.CreateAccessKeyResponseBodyAccessKey userWithKey(String name) throws Exception {
@@ -150,19 +151,4 @@ abstract class AssumeRoleFlowTest {
         return securityToken == null ? config : config.setSecurityToken(securityToken);
     }
 
-    @FunctionalInterface
-    private interface Call {
-        Object run() throws Exception;
-    }
-
-    private static String refusal(Call call) {
-        try {
-            call.run();
-        } catch (TeaException e) {
-            return e.getCode();
-        } catch (Exception e) {
-            throw new AssertionError("expected a refusal from the server, got " + e, e);
-        }
-        throw new AssertionError("the call was expected to be refused");
-    }
 }
