@@ -1,8 +1,8 @@
 package dev.berth.iam.service;
 
 import dev.berth.iam.IamException;
-import dev.berth.iam.group.RamGroup;
 import dev.berth.iam.policy.Attachment;
+import dev.berth.iam.policy.EffectivePolicy;
 import dev.berth.iam.policy.PolicyType;
 import dev.berth.iam.policy.PolicyVersion;
 import dev.berth.iam.store.DuplicateEntityException;
@@ -115,7 +115,8 @@ public final class Attachments {
      */
     public PolicySet policiesOf(Principal principal, Optional<String> sessionPolicyText) {
         return switch (principal) {
-            case Principal.RamUser user -> store.inTransaction(transaction -> compileUser(transaction, user));
+            case Principal.RamUser user -> store.inTransaction(transaction ->
+                    compile(transaction, user.account(), Attachment.PrincipalType.User, user.name(), Optional.empty()));
             case Principal.RoleSession session -> store.inTransaction(transaction -> compile(transaction, session.account(),
                     Attachment.PrincipalType.Role, session.role(), sessionPolicyText.map(text -> parse(text, DocumentKind.SESSION))));
             case Principal.Account account -> PolicySet.none();
@@ -124,30 +125,18 @@ public final class Attachments {
         };
     }
 
-    /** A user's policies: its own attachments and those of each of its groups (policy.md section 4). */
-    private PolicySet compileUser(IdentityTransaction transaction, Principal.RamUser user) {
-        List<Attachment> attachments = new ArrayList<>(
-                transaction.attachments().forPrincipal(user.account(), Attachment.PrincipalType.User, user.name()));
-        for (RamGroup group : transaction.groups().groupsOf(user.account(), user.name())) {
-            attachments.addAll(transaction.attachments().forPrincipal(user.account(), Attachment.PrincipalType.Group, group.name()));
-        }
-        return compile(transaction, user.account(), attachments, Optional.empty());
-    }
-
     private PolicySet compile(IdentityTransaction transaction, AccountId account, Attachment.PrincipalType type, String name,
                               Optional<PolicyDocument> sessionPolicy) {
-        return compile(transaction, account, transaction.attachments().forPrincipal(account, type, name), sessionPolicy);
-    }
-
-    private PolicySet compile(IdentityTransaction transaction, AccountId account, List<Attachment> attachments,
-                              Optional<PolicyDocument> sessionPolicy) {
         List<AttachedPolicy> policies = new ArrayList<>();
-        for (Attachment attachment : attachments) {
-            PolicyVersion version = Policies.defaultVersion(transaction, account, attachment.policyType(), attachment.policyName());
-            Scope scope = attachment.resourceGroup().<Scope>map(group -> new Scope.ResourceGroup(new ResourceGroupId(group)))
+        for (EffectivePolicy policy : transaction.attachments().effectiveFor(account, type, name)) {
+            PolicyVersion version = switch (policy.type()) {
+                case System -> Policies.defaultVersion(transaction, account, PolicyType.System, policy.name());
+                case Custom -> policy.defaultVersion().orElseThrow(() ->
+                        new IllegalStateException("an attached policy has no default version: " + policy.name()));
+            };
+            Scope scope = policy.resourceGroup().<Scope>map(group -> new Scope.ResourceGroup(new ResourceGroupId(group)))
                     .orElse(Scope.ACCOUNT);
-            policies.add(new AttachedPolicy(attachment.policyName(), version.versionId(), scope,
-                    parse(version.document(), DocumentKind.IDENTITY)));
+            policies.add(new AttachedPolicy(policy.name(), version.versionId(), scope, parse(version.document(), DocumentKind.IDENTITY)));
         }
         return PolicySet.compile(policies, sessionPolicy);
     }

@@ -10,6 +10,7 @@ import dev.berth.iam.secret.SealedSecret;
 import dev.berth.iam.group.RamGroup;
 import dev.berth.iam.policy.Attachment;
 import dev.berth.iam.policy.CustomPolicy;
+import dev.berth.iam.policy.EffectivePolicy;
 import dev.berth.iam.policy.PolicyType;
 import dev.berth.iam.policy.PolicyVersion;
 import dev.berth.iam.resourcegroup.ResourceGroup;
@@ -310,6 +311,35 @@ public abstract class IdentityStoreContract {
                 Attachment.PrincipalType.User, "alicia"));
         assertThat(attached).hasSize(1);
         assertThat(changed(transaction -> transaction.groups().removeMember(account.id(), "devs", "alicia"))).isTrue();
+    }
+
+    @Test
+    void theEffectivePoliciesOfAUserIncludeItsGroupsAndTheDefaultVersions() {
+        Account account = newAccount(Optional.empty());
+        store().inTransaction(transaction -> {
+            transaction.users().insert(user(account.id(), "alice"));
+            transaction.groups().insert(new RamGroup(account.id(), "6" + account.id().value().substring(1), "ops", "", NOW, NOW));
+            transaction.groups().addMember(account.id(), "ops", "alice", NOW);
+            transaction.policies().insert(new CustomPolicy(account.id(), "mine", "", "v2", 3, NOW, NOW), new PolicyVersion("v1", "one", NOW));
+            transaction.policies().insertVersion(account.id(), "mine", new PolicyVersion("v2", "two", NOW));
+            transaction.attachments().insert(account.id(), new Attachment(Attachment.PrincipalType.User, "alice", PolicyType.Custom,
+                    "mine", Optional.of("rg-x"), NOW));
+            transaction.attachments().insert(account.id(), new Attachment(Attachment.PrincipalType.Group, "ops", PolicyType.System,
+                    "AdministratorAccess", Optional.empty(), NOW.plusSeconds(1)));
+            return null;
+        });
+        List<EffectivePolicy> effective = store().inTransaction(transaction -> transaction.attachments().effectiveFor(account.id(),
+                Attachment.PrincipalType.User, "ALICE"));
+        assertThat(effective).extracting(EffectivePolicy::name).containsExactlyInAnyOrder("mine", "AdministratorAccess");
+        EffectivePolicy mine = effective.stream().filter(policy -> policy.name().equals("mine")).findFirst().orElseThrow();
+        assertThat(mine.defaultVersion()).map(PolicyVersion::document).contains("two");
+        assertThat(mine.resourceGroup()).contains("rg-x");
+        store().inTransaction(transaction -> {
+            transaction.groups().removeMember(account.id(), "ops", "alice");
+            transaction.attachments().forPrincipal(account.id(), Attachment.PrincipalType.Group, "ops")
+                    .forEach(attachment -> transaction.attachments().delete(account.id(), attachment));
+            return null;
+        });
     }
 
     @Test

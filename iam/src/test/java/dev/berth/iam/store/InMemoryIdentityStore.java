@@ -6,6 +6,7 @@ import dev.berth.iam.key.AccessKeyStatus;
 import dev.berth.iam.group.RamGroup;
 import dev.berth.iam.policy.Attachment;
 import dev.berth.iam.policy.CustomPolicy;
+import dev.berth.iam.policy.EffectivePolicy;
 import dev.berth.iam.policy.PolicyType;
 import dev.berth.iam.policy.PolicyVersion;
 import dev.berth.iam.resourcegroup.ResourceGroup;
@@ -240,6 +241,22 @@ public final class InMemoryIdentityStore implements IdentityStore {
                 public List<Attachment> forPrincipal(AccountId account, Attachment.PrincipalType type, String principalName) {
                     return attachments.stream().filter(entry -> entry.getKey().equals(account)).map(Map.Entry::getValue)
                             .filter(a -> a.principalType() == type && a.principalName().equalsIgnoreCase(principalName)).toList();
+                }
+
+                @Override
+                public List<EffectivePolicy> effectiveFor(AccountId account, Attachment.PrincipalType type, String principalName) {
+                    List<Attachment> found = new ArrayList<>(forPrincipal(account, type, principalName));
+                    if (type == Attachment.PrincipalType.User) {
+                        for (RamGroup group : groups().groupsOf(account, principalName)) {
+                            found.addAll(forPrincipal(account, Attachment.PrincipalType.Group, group.name()));
+                        }
+                    }
+                    return found.stream().map(attachment -> new EffectivePolicy(attachment.policyType(), attachment.policyName(),
+                            attachment.resourceGroup(), attachment.policyType() == PolicyType.System ? Optional.empty()
+                            : policies().find(account, attachment.policyName()).flatMap(policy -> policies()
+                                    .versions(account, policy.name()).stream()
+                                    .filter(version -> version.versionId().equals(policy.defaultVersion())).findFirst())))
+                            .toList();
                 }
 
                 @Override
