@@ -13,6 +13,9 @@ public interface AccountRepository {
 
     List<Account> list();
 
+    /** Sets or clears the alias; {@link DuplicateEntityException} when another account has it. */
+    boolean updateAlias(AccountId id, Optional<String> alias);
+
     /** Removes an account that owns nothing any more; false when there was none. */
     boolean delete(AccountId id);
 }

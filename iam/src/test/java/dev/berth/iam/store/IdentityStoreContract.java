@@ -105,6 +105,19 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+    void anAliasIsSetClearedAndTakenOnce() {
+        Account first = newAccount(Optional.empty());
+        Account second = newAccount(Optional.empty());
+        String alias = "alias-" + RANDOM.nextInt(1_000_000);
+        assertThat(changed(transaction -> transaction.accounts().updateAlias(first.id(), Optional.of(alias)))).isTrue();
+        assertThat(account(first.id())).map(Account::alias).contains(Optional.of(alias));
+        assertThatThrownBy(() -> store().inTransaction(transaction -> transaction.accounts().updateAlias(second.id(), Optional.of(alias))))
+                .isInstanceOf(DuplicateEntityException.class);
+        assertThat(changed(transaction -> transaction.accounts().updateAlias(first.id(), Optional.empty()))).isTrue();
+        assertThat(account(first.id())).map(Account::alias).contains(Optional.empty());
+    }
+
+    @Test
     void aFailedTransactionLeavesNothingBehind() {
         AccountId id = Account.newId(RANDOM);
         assertThatThrownBy(() -> store().inTransaction(transaction -> {

@@ -465,6 +465,19 @@ public final class InMemoryIdentityStore implements IdentityStore {
         }
 
         @Override
+        public boolean updateAlias(AccountId id, Optional<String> alias) {
+            Account account = accounts.get(id);
+            if (account == null) {
+                return false;
+            }
+            if (alias.isPresent() && accounts.values().stream().anyMatch(other -> !other.id().equals(id) && other.alias().equals(alias))) {
+                throw new DuplicateEntityException("alias taken", null);
+            }
+            accounts.put(id, new Account(id, alias, account.createdAt()));
+            return true;
+        }
+
+        @Override
         public void insert(AccessKey key) {
             if (keys.putIfAbsent(key.id(), key) != null) {
                 throw new DuplicateEntityException("key exists", null);

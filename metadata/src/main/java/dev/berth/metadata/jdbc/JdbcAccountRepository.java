@@ -33,6 +33,11 @@ final class JdbcAccountRepository implements AccountRepository {
     }
 
     @Override
+    public boolean updateAlias(AccountId id, Optional<String> alias) {
+        return sql.update("UPDATE accounts SET alias = ? WHERE id = ?", alias.orElse(null), id.value()) > 0;
+    }
+
+    @Override
     public boolean delete(AccountId id) {
         return sql.update("DELETE FROM accounts WHERE id = ?", id.value()) > 0;
     }

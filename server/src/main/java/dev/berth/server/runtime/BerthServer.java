@@ -8,6 +8,7 @@ import dev.berth.metadata.jdbc.JdbcIdentityStore;
 import dev.berth.server.config.ServerConfig;
 import dev.berth.server.http.Routes;
 import dev.berth.iam.service.AccessKeys;
+import dev.berth.iam.service.AccountAliases;
 import dev.berth.iam.service.Attachments;
 import dev.berth.iam.service.Groups;
 import dev.berth.iam.service.Policies;
@@ -68,7 +69,8 @@ public final class BerthServer implements AutoCloseable {
             Authorizer authorizer = new Authorizer(call -> attachments.policiesOf(call.caller(), call.sessionPolicy()));
             RpcEndpoint rpc = new RpcEndpoint(new RequestAuthenticator(callers, new InMemoryNonceRegistry()), callers, authorizer,
                     RpcCatalog.actions(new Users(store, random), new AccessKeys(store, secrets, random), new Policies(store), attachments,
-                            new Roles(store, random), sts, new Groups(store, random), new ResourceGroups(store, random)),
+                            new Roles(store, random), sts, new Groups(store, random), new ResourceGroups(store, random),
+                            new AccountAliases(store)),
                     clock);
             jetty.setHandler(new Routes(rpc));
             jetty.setStopAtShutdown(false);

@@ -1,6 +1,7 @@
 package dev.berth.server.runtime;
 
 import dev.berth.iam.service.AccessKeys;
+import dev.berth.iam.service.AccountAliases;
 import dev.berth.iam.service.Attachments;
 import dev.berth.iam.service.Groups;
 import dev.berth.iam.service.Policies;
@@ -11,6 +12,7 @@ import dev.berth.iam.service.Users;
 import dev.berth.server.rpc.Product;
 import dev.berth.server.rpc.RpcActions;
 import dev.berth.server.rpc.ram.AccessKeyActions;
+import dev.berth.server.rpc.ram.AccountActions;
 import dev.berth.server.rpc.resourcemanager.ResourceGroupActions;
 import dev.berth.server.rpc.ram.AttachmentActions;
 import dev.berth.server.rpc.ram.GroupActions;
@@ -30,7 +32,7 @@ final class RpcCatalog {
     }
 
     static RpcActions actions(Users users, AccessKeys keys, Policies policies, Attachments attachments, Roles roles,
-                              SecurityTokenService sts, Groups groups, ResourceGroups resourceGroups) {
+                              SecurityTokenService sts, Groups groups, ResourceGroups resourceGroups, AccountAliases aliases) {
         List<RpcRoute> ram = new ArrayList<>();
         ram.addAll(new UserActions(users).routes());
         ram.addAll(new AccessKeyActions(keys).routes());
@@ -38,6 +40,7 @@ final class RpcCatalog {
         ram.addAll(new AttachmentActions(attachments, policies).routes());
         ram.addAll(new RoleActions(roles).routes());
         ram.addAll(new GroupActions(groups).routes());
+        ram.addAll(new AccountActions(aliases).routes());
         return new RpcActions(Map.of(
                 Product.RAM, ram,
                 Product.RESOURCE_MANAGER, new ResourceGroupActions(resourceGroups).routes(),

@@ -11,6 +11,7 @@ import com.aliyun.ram20150501.models.DeleteAccessKeyRequest;
 import com.aliyun.ram20150501.models.DeleteUserRequest;
 import com.aliyun.ram20150501.models.GetUserRequest;
 import com.aliyun.ram20150501.models.ListUsersRequest;
+import com.aliyun.ram20150501.models.SetAccountAliasRequest;
 import com.aliyun.ram20150501.models.ListUsersResponseBody;
 import com.aliyun.ram20150501.models.UpdateAccessKeyRequest;
 import com.aliyun.tea.TeaException;
@@ -26,6 +27,7 @@ import dev.berth.server.SdkCalls;
 import dev.berth.server.TestServers;
 import dev.berth.server.runtime.BerthServer;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,17 @@ abstract class RamUserFlowTest {
         for (String name : new String[] {"page-a", "page-b", "page-c"}) {
             account.deleteUser(new DeleteUserRequest().setUserName(name));
         }
+    }
+
+    @Test
+    void theAccountSetsReadsAndClearsItsAlias() throws Exception {
+        Client account = ram(root.get("AccessKeyId").asText(), root.get("AccessKeySecret").asText());
+        account.setAccountAlias(new SetAccountAliasRequest().setAccountAlias("acme-" + backend().name().toLowerCase(Locale.ROOT)));
+        assertThat(account.getAccountAlias().getBody().getAccountAlias()).startsWith("acme-");
+        assertThat(SdkCalls.refusal(() -> account.setAccountAlias(new SetAccountAliasRequest().setAccountAlias("No_Caps"))))
+                .isEqualTo("InvalidParameter.AccountAlias");
+        account.clearAccountAlias();
+        assertThat(account.getAccountAlias().getBody().getAccountAlias()).isEmpty();
     }
 
     @Test
