@@ -70,6 +70,24 @@ public final class Policies {
         });
     }
 
+    public PolicyView updateDescription(AccountId account, String name, String description, Instant now) {
+        requireDescription(description);
+        return store.inTransaction(transaction -> {
+            CustomPolicy policy = custom(transaction, account, name);
+            transaction.policies().update(new CustomPolicy(account, policy.name(), description, policy.defaultVersion(),
+                    policy.nextVersion(), policy.createdAt(), now));
+            return view(transaction, account, PolicyType.Custom, policy.name());
+        });
+    }
+
+    /** The principals a policy is attached to, and at which scopes. */
+    public List<Attachment> attachmentsOf(AccountId account, PolicyType type, String name) {
+        return store.inTransaction(transaction -> {
+            view(transaction, account, type, name);
+            return transaction.attachments().forPolicy(account, type, name);
+        });
+    }
+
     /** Deletes a custom policy; with {@code cascading}, its attachments and versions go too. */
     public void delete(AccountId account, String name, boolean cascading) {
         store.inTransaction(transaction -> {

@@ -1,5 +1,6 @@
 package dev.berth.server.rpc.ram;
 
+import dev.berth.iam.policy.Attachment;
 import dev.berth.iam.policy.PolicyType;
 import dev.berth.iam.policy.PolicyVersion;
 import dev.berth.iam.policy.PolicyView;
@@ -11,6 +12,7 @@ import dev.berth.server.rpc.RpcCall;
 import dev.berth.server.rpc.RpcException;
 import dev.berth.server.rpc.RpcRoute;
 import dev.berth.server.rpc.error.RpcErrorCode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +36,9 @@ public final class PolicyActions {
                 RpcRoute.authorized(Product.RAM, "GetPolicyVersion", PolicyActions::resource, this::getVersion),
                 RpcRoute.authorized(Product.RAM, "ListPolicyVersions", PolicyActions::resource, this::listVersions),
                 RpcRoute.authorized(Product.RAM, "SetDefaultPolicyVersion", PolicyActions::customResource, this::setDefault),
-                RpcRoute.authorized(Product.RAM, "DeletePolicyVersion", PolicyActions::customResource, this::deleteVersion));
+                RpcRoute.authorized(Product.RAM, "DeletePolicyVersion", PolicyActions::customResource, this::deleteVersion),
+                RpcRoute.authorized(Product.RAM, "UpdatePolicyDescription", PolicyActions::customResource, this::updateDescription),
+                RpcRoute.authorized(Product.RAM, "ListEntitiesForPolicy", PolicyActions::resource, this::listEntities));
     }
 
     private RpcAnswer create(RpcCall call) {
@@ -106,6 +110,31 @@ public final class PolicyActions {
     private RpcAnswer deleteVersion(RpcCall call) {
         policies.deleteVersion(RamParameters.account(call), call.required("PolicyName"), call.required("VersionId"));
         return RpcAnswer.builder().build();
+    }
+
+    private RpcAnswer updateDescription(RpcCall call) {
+        PolicyView policy = policies.updateDescription(RamParameters.account(call), call.required("PolicyName"),
+                call.nonEmpty("NewDescription").orElse(""), call.receivedAt());
+        return RpcAnswer.builder().put("Policy", PolicyAnswers.policy(policy)).build();
+    }
+
+    private RpcAnswer listEntities(RpcCall call) {
+        List<Attachment> attachments = policies.attachmentsOf(RamParameters.account(call), type(call), call.required("PolicyName"));
+        return RpcAnswer.builder()
+                .put("Users", Map.of("User", entities(attachments, Attachment.PrincipalType.User, "UserName")))
+                .put("Groups", Map.of("Group", entities(attachments, Attachment.PrincipalType.Group, "GroupName")))
+                .put("Roles", Map.of("Role", entities(attachments, Attachment.PrincipalType.Role, "RoleName")))
+                .build();
+    }
+
+    private static List<Map<String, Object>> entities(List<Attachment> attachments, Attachment.PrincipalType type, String field) {
+        return attachments.stream().filter(attachment -> attachment.principalType() == type).map(attachment -> {
+            Map<String, Object> entity = new LinkedHashMap<>();
+            entity.put(field, attachment.principalName());
+            entity.put("AttachDate", RamAnswers.date(attachment.attachedAt()));
+            attachment.resourceGroup().ifPresent(group -> entity.put("ResourceGroupId", group));
+            return entity;
+        }).toList();
     }
 
     static PolicyType type(RpcCall call) {
