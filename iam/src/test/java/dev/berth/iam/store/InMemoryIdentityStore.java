@@ -42,20 +42,20 @@ public final class InMemoryIdentityStore implements IdentityStore {
         return result;
     }
 
-    private static final class State implements IdentityTransaction, AccountRepository, AccessKeyRepository, PasswordRepository,
+    static final class State implements IdentityTransaction, AccountRepository, AccessKeyRepository, PasswordRepository,
             UserRepository {
-        private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
-        private final Map<AccessKeyId, AccessKey> keys = new LinkedHashMap<>();
-        private final Map<String, String> passwords = new LinkedHashMap<>();
-        private final Map<String, RamUser> users = new TreeMap<>();
-        private final Map<String, CustomPolicy> policies = new TreeMap<>();
-        private final Map<String, List<PolicyVersion>> versions = new LinkedHashMap<>();
-        private final List<Map.Entry<AccountId, Attachment>> attachments = new ArrayList<>();
-        private final Map<String, Role> roles = new TreeMap<>();
-        private final Map<String, RamGroup> groups = new TreeMap<>();
-        private final Map<ResourceGroupId, ResourceGroup> resourceGroups = new LinkedHashMap<>();
-        private final Map<String, Instant> members = new TreeMap<>();
-        private final Map<AccessKeyId, RoleSession> sessions = new LinkedHashMap<>();
+        final Map<AccountId, Account> accounts = new LinkedHashMap<>();
+        final Map<AccessKeyId, AccessKey> keys = new LinkedHashMap<>();
+        final Map<String, String> passwords = new LinkedHashMap<>();
+        final Map<String, RamUser> users = new TreeMap<>();
+        final Map<String, CustomPolicy> policies = new TreeMap<>();
+        final Map<String, List<PolicyVersion>> versions = new LinkedHashMap<>();
+        final List<Map.Entry<AccountId, Attachment>> attachments = new ArrayList<>();
+        final Map<String, Role> roles = new TreeMap<>();
+        final Map<String, RamGroup> groups = new TreeMap<>();
+        final Map<ResourceGroupId, ResourceGroup> resourceGroups = new LinkedHashMap<>();
+        final Map<String, Instant> members = new TreeMap<>();
+        final Map<AccessKeyId, RoleSession> sessions = new LinkedHashMap<>();
 
         State copy() {
             State copy = new State();
@@ -146,79 +146,12 @@ public final class InMemoryIdentityStore implements IdentityStore {
 
         @Override
         public RoleRepository roles() {
-            return new RoleRepository() {
-                @Override
-                public void insert(Role role) {
-                    if (roles.putIfAbsent(policyKey(role.account(), role.name()), role) != null) {
-                        throw new DuplicateEntityException("role exists", null);
-                    }
-                }
-
-                @Override
-                public Optional<Role> find(AccountId account, String name) {
-                    return Optional.ofNullable(roles.get(policyKey(account, name)));
-                }
-
-                @Override
-                public List<Role> list(AccountId account) {
-                    return roles.values().stream().filter(role -> role.account().equals(account)).toList();
-                }
-
-                @Override
-                public int count(AccountId account) {
-                    return list(account).size();
-                }
-
-                @Override
-                public void update(Role role) {
-                    roles.replace(policyKey(role.account(), role.name()), role);
-                }
-
-                @Override
-                public boolean delete(AccountId account, String name) {
-                    sessions.values().removeIf(session -> session.account().equals(account) && session.roleName().equalsIgnoreCase(name));
-                    return roles.remove(policyKey(account, name)) != null;
-                }
-
-                @Override
-                public void insertSession(RoleSession session) {
-                    sessions.put(session.accessKeyId(), session);
-                }
-
-                @Override
-                public Optional<RoleSession> findSession(AccessKeyId accessKeyId) {
-                    return Optional.ofNullable(sessions.get(accessKeyId));
-                }
-            };
+            return new InMemoryRoleRepository(this);
         }
 
         @Override
         public ResourceGroupRepository resourceGroups() {
-            return new ResourceGroupRepository() {
-                @Override
-                public void insert(ResourceGroup group) {
-                    boolean nameTaken = resourceGroups.values().stream()
-                            .anyMatch(other -> other.account().equals(group.account()) && other.name().equals(group.name()));
-                    if (nameTaken || resourceGroups.putIfAbsent(group.id(), group) != null) {
-                        throw new DuplicateEntityException("resource group exists", null);
-                    }
-                }
-
-                @Override
-                public Optional<ResourceGroup> find(AccountId account, ResourceGroupId id) {
-                    return Optional.ofNullable(resourceGroups.get(id)).filter(group -> group.account().equals(account));
-                }
-
-                @Override
-                public List<ResourceGroup> list(AccountId account) {
-                    return resourceGroups.values().stream().filter(group -> group.account().equals(account)).toList();
-                }
-
-                @Override
-                public boolean delete(AccountId account, ResourceGroupId id) {
-                    return find(account, id).isPresent() && resourceGroups.remove(id) != null;
-                }
-            };
+            return new InMemoryResourceGroupRepository(this);
         }
 
         @Override
@@ -278,7 +211,7 @@ public final class InMemoryIdentityStore implements IdentityStore {
                     attachment.policyType(), attachment.policyName(), attachment.resourceGroup(), attachment.attachedAt());
         }
 
-        private static String policyKey(AccountId account, String name) {
+        static String policyKey(AccountId account, String name) {
             return account + "/" + name.toLowerCase(Locale.ROOT);
         }
 
@@ -351,77 +284,10 @@ public final class InMemoryIdentityStore implements IdentityStore {
 
         @Override
         public GroupRepository groups() {
-            return new GroupRepository() {
-                @Override
-                public void insert(RamGroup group) {
-                    if (groups.putIfAbsent(policyKey(group.account(), group.name()), group) != null) {
-                        throw new DuplicateEntityException("group exists", null);
-                    }
-                }
-
-                @Override
-                public Optional<RamGroup> find(AccountId account, String name) {
-                    return Optional.ofNullable(groups.get(policyKey(account, name)));
-                }
-
-                @Override
-                public List<RamGroup> list(AccountId account) {
-                    return groups.values().stream().filter(group -> group.account().equals(account)).toList();
-                }
-
-                @Override
-                public int count(AccountId account) {
-                    return list(account).size();
-                }
-
-                @Override
-                public void update(String previousName, RamGroup group) {
-                    RamGroup previous = groups.remove(policyKey(group.account(), previousName));
-                    if (groups.putIfAbsent(policyKey(group.account(), group.name()), group) != null) {
-                        groups.put(policyKey(group.account(), previousName), previous);
-                        throw new DuplicateEntityException("group exists", null);
-                    }
-                    for (String member : List.copyOf(members.keySet())) {
-                        String prefix = group.account() + "/" + previousName.toLowerCase(Locale.ROOT) + "/";
-                        if (member.startsWith(prefix)) {
-                            members.put(group.account() + "/" + group.key() + "/" + member.substring(prefix.length()), members.remove(member));
-                        }
-                    }
-                }
-
-                @Override
-                public boolean delete(AccountId account, String name) {
-                    return groups.remove(policyKey(account, name)) != null;
-                }
-
-                @Override
-                public void addMember(AccountId account, String groupName, String userName, Instant now) {
-                    if (members.putIfAbsent(memberKey(account, groupName, userName), now) != null) {
-                        throw new DuplicateEntityException("member exists", null);
-                    }
-                }
-
-                @Override
-                public boolean removeMember(AccountId account, String groupName, String userName) {
-                    return members.remove(memberKey(account, groupName, userName)) != null;
-                }
-
-                @Override
-                public List<String> members(AccountId account, String groupName) {
-                    String prefix = account + "/" + groupName.toLowerCase(Locale.ROOT) + "/";
-                    return members.keySet().stream().filter(key -> key.startsWith(prefix)).map(key -> key.substring(prefix.length()))
-                            .toList();
-                }
-
-                @Override
-                public List<RamGroup> groupsOf(AccountId account, String userName) {
-                    return groups.values().stream().filter(group -> group.account().equals(account)
-                            && members.containsKey(memberKey(account, group.name(), userName))).toList();
-                }
-            };
+            return new InMemoryGroupRepository(this);
         }
 
-        private static String memberKey(AccountId account, String groupName, String userName) {
+        static String memberKey(AccountId account, String groupName, String userName) {
             return account + "/" + groupName.toLowerCase(Locale.ROOT) + "/" + userName.toLowerCase(Locale.ROOT);
         }
 
