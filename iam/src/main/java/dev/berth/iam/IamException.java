@@ -10,7 +10,7 @@ public final class IamException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** What went wrong. */
-    public enum Kind { NOT_FOUND, ALREADY_EXISTS, LIMIT_EXCEEDED, DELETE_CONFLICT, INVALID, MALFORMED_POLICY_DOCUMENT, NOT_PERMITTED }
+    public enum Kind { NOT_FOUND, ALREADY_EXISTS, LIMIT_EXCEEDED, DELETE_CONFLICT, INVALID, MALFORMED_POLICY_DOCUMENT, NOT_PERMITTED, THROTTLED }
 
     private final Kind kind;
     private final String subject;

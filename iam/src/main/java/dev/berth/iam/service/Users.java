@@ -6,6 +6,7 @@ import dev.berth.iam.user.RamUser;
 import dev.berth.iam.store.DuplicateEntityException;
 import dev.berth.iam.store.IdentityStore;
 import dev.berth.iam.store.IdentityTransaction;
+import dev.berth.iam.store.PasswordKind;
 import dev.berth.iam.value.UserName;
 import dev.berth.policy.value.AccountId;
 import java.security.SecureRandom;
@@ -79,6 +80,10 @@ public final class Users {
             if (!transaction.accessKeys().listOf(account, Optional.of(user.name().value())).isEmpty()) {
                 throw new IamException(IamException.Kind.DELETE_CONFLICT, "User.AccessKey",
                         "user `" + user.name() + "` still has AccessKeys: delete them first");
+            }
+            transaction.loginProfiles().delete(account, user.name().value());
+            for (PasswordKind kind : PasswordKind.values()) {
+                transaction.passwords().delete(account, Optional.of(user.name().value()), kind);
             }
             return transaction.users().delete(account, user.name());
         });

@@ -12,6 +12,8 @@ public interface IdentityTransaction {
 
     PasswordRepository passwords();
 
+    LoginProfileRepository loginProfiles();
+
     PolicyRepository policies();
 
     RoleRepository roles();

@@ -16,6 +16,7 @@ import dev.berth.iam.policy.PolicyVersion;
 import dev.berth.iam.resourcegroup.ResourceGroup;
 import dev.berth.iam.role.Role;
 import dev.berth.iam.role.RoleSession;
+import dev.berth.iam.user.LoginProfile;
 import dev.berth.iam.user.RamUser;
 import dev.berth.iam.value.AccessKeyId;
 import dev.berth.iam.value.UserName;
@@ -115,6 +116,28 @@ public abstract class IdentityStoreContract {
                 .isInstanceOf(DuplicateEntityException.class);
         assertThat(changed(transaction -> transaction.accounts().updateAlias(first.id(), Optional.empty()))).isTrue();
         assertThat(account(first.id())).map(Account::alias).contains(Optional.empty());
+    }
+
+    @Test
+    void aUserHasOneLoginProfileFoundInAnyCase() {
+        Account account = newAccount(Optional.empty());
+        store().inTransaction(transaction -> {
+            transaction.users().insert(user(account.id(), "alice"));
+            transaction.loginProfiles().insert(new LoginProfile(account.id(), "alice", true, false, NOW));
+            return null;
+        });
+        assertThatThrownBy(() -> store().inTransaction(transaction -> {
+            transaction.loginProfiles().insert(new LoginProfile(account.id(), "ALICE", false, false, NOW));
+            return null;
+        })).isInstanceOf(DuplicateEntityException.class);
+        store().inTransaction(transaction -> {
+            transaction.loginProfiles().update(new LoginProfile(account.id(), "alice", false, true, NOW));
+            return null;
+        });
+        Optional<LoginProfile> found = store().inTransaction(transaction -> transaction.loginProfiles().find(account.id(), "Alice"));
+        assertThat(found).map(LoginProfile::mfaBindRequired).contains(true);
+        assertThat(found).map(LoginProfile::passwordResetRequired).contains(false);
+        assertThat(changed(transaction -> transaction.loginProfiles().delete(account.id(), "alice"))).isTrue();
     }
 
     @Test

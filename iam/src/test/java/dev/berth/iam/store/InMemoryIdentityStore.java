@@ -12,6 +12,7 @@ import dev.berth.iam.policy.PolicyVersion;
 import dev.berth.iam.resourcegroup.ResourceGroup;
 import dev.berth.iam.role.Role;
 import dev.berth.iam.role.RoleSession;
+import dev.berth.iam.user.LoginProfile;
 import dev.berth.iam.user.RamUser;
 import dev.berth.iam.value.AccessKeyId;
 import dev.berth.iam.value.UserName;
@@ -53,6 +54,7 @@ public final class InMemoryIdentityStore implements IdentityStore {
         final List<Map.Entry<AccountId, Attachment>> attachments = new ArrayList<>();
         final Map<String, Role> roles = new TreeMap<>();
         final Map<String, RamGroup> groups = new TreeMap<>();
+        final Map<String, LoginProfile> loginProfiles = new TreeMap<>();
         final Map<ResourceGroupId, ResourceGroup> resourceGroups = new LinkedHashMap<>();
         final Map<String, Instant> members = new TreeMap<>();
         final Map<AccessKeyId, RoleSession> sessions = new LinkedHashMap<>();
@@ -61,6 +63,7 @@ public final class InMemoryIdentityStore implements IdentityStore {
             State copy = new State();
             copy.roles.putAll(roles);
             copy.groups.putAll(groups);
+            copy.loginProfiles.putAll(loginProfiles);
             copy.resourceGroups.putAll(resourceGroups);
             copy.members.putAll(members);
             copy.sessions.putAll(sessions);
@@ -82,6 +85,33 @@ public final class InMemoryIdentityStore implements IdentityStore {
         @Override
         public AccessKeyRepository accessKeys() {
             return this;
+        }
+
+        @Override
+        public LoginProfileRepository loginProfiles() {
+            return new LoginProfileRepository() {
+                @Override
+                public void insert(LoginProfile profile) {
+                    if (loginProfiles.putIfAbsent(policyKey(profile.account(), profile.userName()), profile) != null) {
+                        throw new DuplicateEntityException("login profile exists", null);
+                    }
+                }
+
+                @Override
+                public Optional<LoginProfile> find(AccountId account, String userName) {
+                    return Optional.ofNullable(loginProfiles.get(policyKey(account, userName)));
+                }
+
+                @Override
+                public void update(LoginProfile profile) {
+                    loginProfiles.replace(policyKey(profile.account(), profile.userName()), profile);
+                }
+
+                @Override
+                public boolean delete(AccountId account, String userName) {
+                    return loginProfiles.remove(policyKey(account, userName)) != null;
+                }
+            };
         }
 
         @Override
@@ -258,6 +288,11 @@ public final class InMemoryIdentityStore implements IdentityStore {
                         && key.userName().map(name -> name.equalsIgnoreCase(previousName.value())).orElse(false)
                         ? new AccessKey(key.id(), key.account(), Optional.of(user.name().value()), key.secret(), key.status(), key.createdAt())
                         : key);
+                LoginProfile profile = loginProfiles.remove(policyKey(user.account(), previousName.value()));
+                if (profile != null) {
+                    loginProfiles.put(policyKey(user.account(), user.name().value()), new LoginProfile(profile.account(), user.name().key(),
+                            profile.passwordResetRequired(), profile.mfaBindRequired(), profile.createdAt()));
+                }
                 for (PasswordKind kind : PasswordKind.values()) {
                     String hash = passwords.remove(passwordKey(user.account(), Optional.of(previousName.value()), kind));
                     if (hash != null) {

@@ -5,6 +5,7 @@ import dev.berth.iam.store.AccountRepository;
 import dev.berth.iam.store.AttachmentRepository;
 import dev.berth.iam.store.GroupRepository;
 import dev.berth.iam.store.IdentityTransaction;
+import dev.berth.iam.store.LoginProfileRepository;
 import dev.berth.iam.store.PasswordRepository;
 import dev.berth.iam.store.PolicyRepository;
 import dev.berth.iam.store.ResourceGroupRepository;
@@ -43,6 +44,11 @@ final class JdbcTransaction implements IdentityTransaction {
     @Override
     public PasswordRepository passwords() {
         return new JdbcPasswordRepository(sql);
+    }
+
+    @Override
+    public LoginProfileRepository loginProfiles() {
+        return new JdbcLoginProfileRepository(sql);
     }
 
     @Override

@@ -16,6 +16,9 @@ final class IamErrors {
         if (e.kind() == IamException.Kind.NOT_PERMITTED) {
             return RpcError.of(RpcErrorCode.NO_PERMISSION, e.getMessage());
         }
+        if (e.kind() == IamException.Kind.THROTTLED) {
+            return RpcError.of(RpcErrorCode.THROTTLING_USER, e.getMessage());
+        }
         RpcErrorCode family = switch (e.kind()) {
             case NOT_FOUND -> RpcErrorCode.ENTITY_NOT_EXIST;
             case ALREADY_EXISTS -> RpcErrorCode.ENTITY_ALREADY_EXISTS;
@@ -24,6 +27,7 @@ final class IamErrors {
             case INVALID -> RpcErrorCode.INVALID_PARAMETER;
             case MALFORMED_POLICY_DOCUMENT -> RpcErrorCode.MALFORMED_POLICY_DOCUMENT;
             case NOT_PERMITTED -> RpcErrorCode.NO_PERMISSION;
+            case THROTTLED -> RpcErrorCode.THROTTLING_USER;
         };
         return RpcError.of(family, e.subject(), e.getMessage());
     }

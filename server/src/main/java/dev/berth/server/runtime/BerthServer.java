@@ -3,6 +3,7 @@ package dev.berth.server.runtime;
 import dev.berth.iam.bootstrap.AccountCreation;
 import dev.berth.iam.bootstrap.BootstrapCredentials;
 import dev.berth.iam.secret.PasswordHasher;
+import dev.berth.iam.secret.PasswordThrottle;
 import dev.berth.iam.secret.SecretBox;
 import dev.berth.metadata.jdbc.JdbcIdentityStore;
 import dev.berth.server.config.ServerConfig;
@@ -11,6 +12,7 @@ import dev.berth.iam.service.AccessKeys;
 import dev.berth.iam.service.AccountAliases;
 import dev.berth.iam.service.Attachments;
 import dev.berth.iam.service.Groups;
+import dev.berth.iam.service.LoginProfiles;
 import dev.berth.iam.service.Policies;
 import dev.berth.iam.service.ResourceGroups;
 import dev.berth.iam.service.Roles;
@@ -70,7 +72,7 @@ public final class BerthServer implements AutoCloseable {
             RpcEndpoint rpc = new RpcEndpoint(new RequestAuthenticator(callers, new InMemoryNonceRegistry()), callers, authorizer,
                     RpcCatalog.actions(new Users(store, random), new AccessKeys(store, secrets, random), new Policies(store), attachments,
                             new Roles(store, random), sts, new Groups(store, random), new ResourceGroups(store, random),
-                            new AccountAliases(store)),
+                            new AccountAliases(store), new LoginProfiles(store, PasswordHasher.standard(random), new PasswordThrottle())),
                     clock);
             jetty.setHandler(new Routes(rpc));
             jetty.setStopAtShutdown(false);

@@ -4,6 +4,7 @@ import dev.berth.iam.service.AccessKeys;
 import dev.berth.iam.service.AccountAliases;
 import dev.berth.iam.service.Attachments;
 import dev.berth.iam.service.Groups;
+import dev.berth.iam.service.LoginProfiles;
 import dev.berth.iam.service.Policies;
 import dev.berth.iam.service.ResourceGroups;
 import dev.berth.iam.service.Roles;
@@ -16,6 +17,7 @@ import dev.berth.server.rpc.ram.AccountActions;
 import dev.berth.server.rpc.resourcemanager.ResourceGroupActions;
 import dev.berth.server.rpc.ram.AttachmentActions;
 import dev.berth.server.rpc.ram.GroupActions;
+import dev.berth.server.rpc.ram.LoginProfileActions;
 import dev.berth.server.rpc.ram.PolicyActions;
 import dev.berth.server.rpc.ram.RoleActions;
 import dev.berth.server.rpc.sts.AssumeRole;
@@ -32,7 +34,8 @@ final class RpcCatalog {
     }
 
     static RpcActions actions(Users users, AccessKeys keys, Policies policies, Attachments attachments, Roles roles,
-                              SecurityTokenService sts, Groups groups, ResourceGroups resourceGroups, AccountAliases aliases) {
+                              SecurityTokenService sts, Groups groups, ResourceGroups resourceGroups, AccountAliases aliases,
+                              LoginProfiles loginProfiles) {
         List<RpcRoute> ram = new ArrayList<>();
         ram.addAll(new UserActions(users).routes());
         ram.addAll(new AccessKeyActions(keys).routes());
@@ -41,6 +44,7 @@ final class RpcCatalog {
         ram.addAll(new RoleActions(roles).routes());
         ram.addAll(new GroupActions(groups).routes());
         ram.addAll(new AccountActions(aliases).routes());
+        ram.addAll(new LoginProfileActions(loginProfiles).routes());
         return new RpcActions(Map.of(
                 Product.RAM, ram,
                 Product.RESOURCE_MANAGER, new ResourceGroupActions(resourceGroups).routes(),

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.ram20150501.Client;
+import com.aliyun.ram20150501.models.ChangePasswordRequest;
 import com.aliyun.ram20150501.models.CreateAccessKeyRequest;
 import com.aliyun.ram20150501.models.CreateAccessKeyResponseBody;
+import com.aliyun.ram20150501.models.CreateLoginProfileRequest;
 import com.aliyun.ram20150501.models.CreateUserRequest;
 import com.aliyun.ram20150501.models.DeleteAccessKeyRequest;
 import com.aliyun.ram20150501.models.DeleteUserRequest;
+import com.aliyun.ram20150501.models.GetLoginProfileRequest;
 import com.aliyun.ram20150501.models.GetUserRequest;
 import com.aliyun.ram20150501.models.ListUsersRequest;
 import com.aliyun.ram20150501.models.SetAccountAliasRequest;
@@ -104,7 +107,7 @@ abstract class RamUserFlowTest {
         for (String name : new String[] {"page-c", "page-a", "page-b"}) {
             account.createUser(new CreateUserRequest().setUserName(name));
         }
-        ListUsersResponseBody first = account.listUsers(new ListUsersRequest().setMaxItems(2)).getBody();
+        ListUsersResponseBody first = account.listUsers(new ListUsersRequest().setMaxItems(2).setMarker("page")).getBody();
         assertThat(first.getIsTruncated()).isTrue();
         assertThat(first.getUsers().getUser()).extracting(user -> user.getUserName()).containsExactly("page-a", "page-b");
         ListUsersResponseBody second = account.listUsers(new ListUsersRequest().setMaxItems(2).setMarker(first.getMarker())).getBody();
@@ -113,6 +116,31 @@ abstract class RamUserFlowTest {
         for (String name : new String[] {"page-a", "page-b", "page-c"}) {
             account.deleteUser(new DeleteUserRequest().setUserName(name));
         }
+    }
+
+    @Test
+    void aUserChangesItsOwnConsolePasswordAndRepeatedWrongPasswordsAreThrottled() throws Exception {
+        Client account = ram(root.get("AccessKeyId").asText(), root.get("AccessKeySecret").asText());
+        account.createUser(new CreateUserRequest().setUserName("frank"));
+        assertThat(SdkCalls.refusal(() -> account.createLoginProfile(new CreateLoginProfileRequest().setUserName("frank")
+                .setPassword("short")))).isEqualTo("InvalidParameter.Password");
+        account.createLoginProfile(new CreateLoginProfileRequest().setUserName("frank").setPassword("first-Passw0rd")
+                .setPasswordResetRequired(true));
+        assertThat(account.getLoginProfile(new GetLoginProfileRequest().setUserName("frank")).getBody().getLoginProfile()
+                .getPasswordResetRequired()).isTrue();
+        CreateAccessKeyResponseBody.CreateAccessKeyResponseBodyAccessKey key =
+                account.createAccessKey(new CreateAccessKeyRequest().setUserName("frank")).getBody().getAccessKey();
+        Client frank = ram(key.getAccessKeyId(), key.getAccessKeySecret());
+
+        frank.changePassword(new ChangePasswordRequest().setOldPassword("first-Passw0rd").setNewPassword("second-Passw0rd"));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(SdkCalls.refusal(() -> frank.changePassword(new ChangePasswordRequest().setOldPassword("first-Passw0rd")
+                    .setNewPassword("third-Passw0rd")))).isEqualTo("InvalidParameter.OldPassword");
+        }
+        assertThat(SdkCalls.refusal(() -> frank.changePassword(new ChangePasswordRequest().setOldPassword("second-Passw0rd")
+                .setNewPassword("third-Passw0rd")))).isEqualTo("Throttling.User");
+        assertThat(SdkCalls.refusal(() -> account.changePassword(new ChangePasswordRequest().setOldPassword("x")
+                .setNewPassword("y")))).isEqualTo("NoPermission");
     }
 
     @Test
