@@ -56,8 +56,7 @@ public final class GroupActions {
     }
 
     private RpcAnswer list(RpcCall call) {
-        List<Map<String, Object>> listed = groups.list(RamParameters.account(call)).stream().map(GroupActions::answer).toList();
-        return RpcAnswer.builder().put("IsTruncated", false).put("Marker", "").put("Groups", Map.of("Group", listed)).build();
+        return Pages.answer(call, groups.list(RamParameters.account(call)), RamGroup::name, GroupActions::answer, "Groups", "Group");
     }
 
     private RpcAnswer addUser(RpcCall call) {

@@ -59,8 +59,8 @@ public final class PolicyActions {
 
     private RpcAnswer list(RpcCall call) {
         Optional<PolicyType> type = call.nonEmpty("PolicyType").map(PolicyActions::type);
-        List<Map<String, Object>> listed = policies.list(RamParameters.account(call), type).stream().map(PolicyAnswers::policy).toList();
-        return RpcAnswer.builder().put("IsTruncated", false).put("Marker", "").put("Policies", Map.of("Policy", listed)).build();
+        return Pages.answer(call, policies.list(RamParameters.account(call), type), PolicyView::name, PolicyAnswers::policy,
+                "Policies", "Policy");
     }
 
     private RpcAnswer delete(RpcCall call) {

@@ -54,8 +54,7 @@ public final class RoleActions {
     }
 
     private RpcAnswer list(RpcCall call) {
-        List<Map<String, Object>> listed = roles.list(RamParameters.account(call)).stream().map(RoleActions::answer).toList();
-        return RpcAnswer.builder().put("IsTruncated", false).put("Marker", "").put("Roles", Map.of("Role", listed)).build();
+        return Pages.answer(call, roles.list(RamParameters.account(call)), Role::name, RoleActions::answer, "Roles", "Role");
     }
 
     private static Optional<Integer> seconds(RpcCall call, String parameter) {

@@ -22,6 +22,8 @@ import com.aliyun.ram20150501.models.GetUserRequest;
 import com.aliyun.ram20150501.models.ListEntitiesForPolicyRequest;
 import com.aliyun.ram20150501.models.ListGroupsForUserRequest;
 import com.aliyun.ram20150501.models.ListPoliciesForUserRequest;
+import com.aliyun.ram20150501.models.ListPoliciesRequest;
+import com.aliyun.ram20150501.models.ListPoliciesResponseBody;
 import com.aliyun.ram20150501.models.ListPolicyVersionsRequest;
 import com.aliyun.ram20150501.models.ListUsersRequest;
 import com.aliyun.ram20150501.models.RemoveUserFromGroupRequest;
@@ -42,6 +44,8 @@ import dev.berth.server.SdkCalls;
 import dev.berth.server.TestServers;
 import dev.berth.server.runtime.BerthServer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -195,6 +199,21 @@ abstract class PolicyAttachmentFlowTest {
         DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou", started.accessKeyId(),
                 started.accessKeySecret()));
         return client.getCommonResponse(request).getData();
+    }
+
+    @Test
+    void theSystemPoliciesAreListedInPages() throws Exception {
+        List<String> names = new ArrayList<>();
+        String marker = null;
+        do {
+            ListPoliciesRequest request = new ListPoliciesRequest().setPolicyType("System").setMaxItems(3);
+            ListPoliciesResponseBody page = account.listPolicies(marker == null ? request : request.setMarker(marker)).getBody();
+            page.getPolicies().getPolicy().forEach(policy -> names.add(policy.getPolicyName()));
+            marker = page.getIsTruncated() ? page.getMarker() : null;
+        } while (marker != null);
+        assertThat(names).containsExactly("AdministratorAccess", "AliyunContainerRegistryCustomizedDomainRolePolicy",
+                "AliyunContainerRegistryFullAccess", "AliyunContainerRegistryReadOnlyAccess", "AliyunRAMFullAccess",
+                "AliyunRAMReadOnlyAccess", "AliyunSTSAssumeRoleAccess", "AliyunYundunCertReadOnlyAccess");
     }
 
     @Test
