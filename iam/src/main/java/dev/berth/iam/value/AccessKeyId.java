@@ -32,10 +32,6 @@ public record AccessKeyId(String value) {
         return new AccessKeyId("STS." + RandomText.of(random, ALPHABET, 28));
     }
 
-    public boolean isTemporary() {
-        return value.startsWith("STS.");
-    }
-
     @Override
     public String toString() {
         return value;

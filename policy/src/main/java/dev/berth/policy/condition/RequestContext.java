@@ -32,12 +32,6 @@ public final class RequestContext {
         return values.get(normalizedKey);
     }
 
-    /** The values of {@code key} (any case), empty when the key is absent. */
-    public List<String> valuesOf(String key) {
-        ContextValue value = values.get(normalize(key));
-        return value == null ? List.of() : value.texts();
-    }
-
     /** A copy with {@code key} set to {@code value}, replacing what it had. */
     public RequestContext with(String key, String value) {
         Map<String, ContextValue> copy = new HashMap<>(values);

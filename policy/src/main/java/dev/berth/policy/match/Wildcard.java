@@ -101,10 +101,6 @@ public final class Wildcard {
         return best;
     }
 
-    public boolean isLiteral() {
-        return pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0;
-    }
-
     public String pattern() {
         return pattern;
     }

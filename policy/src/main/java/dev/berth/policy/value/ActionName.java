@@ -7,7 +7,7 @@ import java.util.Objects;
  * The action of a request, such as {@code cr:PullRepository}. Actions match case-insensitively
  * (policy.md section 2), so the lower-case form is kept beside the original.
  */
-public record ActionName(String value, String normalized, String service) {
+public record ActionName(String value, String normalized) {
     /** Longer than any action of any service (ours). */
     public static final int MAXIMUM_LENGTH = 256;
 
@@ -23,9 +23,7 @@ public record ActionName(String value, String normalized, String service) {
 
     public static ActionName of(String value) {
         Objects.requireNonNull(value, "value");
-        String lower = value.toLowerCase(Locale.ROOT);
-        int colon = lower.indexOf(':');
-        return new ActionName(value, lower, colon < 0 ? lower : lower.substring(0, colon));
+        return new ActionName(value, value.toLowerCase(Locale.ROOT));
     }
 
     @Override
