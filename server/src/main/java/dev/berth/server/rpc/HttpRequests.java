@@ -3,7 +3,6 @@ package dev.berth.server.rpc;
 import dev.berth.server.rpc.signature.SignedRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,27 +37,10 @@ final class HttpRequests {
         boolean form = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
         String path = request.getHttpURI().getDecodedPath();
         return new SignedRequest(request.getMethod(), path == null || path.isEmpty() ? "/" : path,
-                decode(request.getHttpURI().getQuery()),
-                form ? decode(new String(body, StandardCharsets.UTF_8)) : List.of(), headers, body);
+                SignedRequest.decodeParameters(request.getHttpURI().getQuery()),
+                form ? SignedRequest.decodeParameters(new String(body, StandardCharsets.UTF_8)) : List.of(), headers, body);
     }
 
-    /** {@code a=1&b=x%20y}, with {@code +} read as a space, as the SDKs' encoders write it. */
-    static List<Map.Entry<String, String>> decode(String encoded) {
-        List<Map.Entry<String, String>> parameters = new ArrayList<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.add(Map.entry(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8)));
-        }
-        return parameters;
-    }
 
     /** The body is over {@link #MAXIMUM_BODY}. */
     static final class BodyTooLargeException extends Exception {

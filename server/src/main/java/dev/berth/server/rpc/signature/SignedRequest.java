@@ -1,5 +1,7 @@
 package dev.berth.server.rpc.signature;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -37,6 +39,27 @@ public record SignedRequest(String method, String path, List<Map.Entry<String, S
         formParameters = copy(formParameters, "formParameters");
         headers = lowerCased(Objects.requireNonNull(headers, "headers"));
         body = Objects.requireNonNull(body, "body").clone();
+    }
+
+    /**
+     * Reads {@code a=1&b=x%20y}, a query string or a form body, with {@code +} read as a space, as
+     * the SDKs' encoders write it.
+     */
+    public static List<Map.Entry<String, String>> decodeParameters(String encoded) {
+        List<Map.Entry<String, String>> parameters = new ArrayList<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            parameters.add(Map.entry(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8)));
+        }
+        return parameters;
     }
 
     /** The body's bytes (a copy). */

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,8 +65,8 @@ final class RecordingEndpoint implements AutoCloseable {
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             boolean form = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
             received.add(new SignedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    decodeForm(exchange.getRequestURI().getRawQuery()),
-                    form ? decodeForm(new String(body, StandardCharsets.UTF_8)) : List.of(), headers, body));
+                    SignedRequest.decodeParameters(exchange.getRequestURI().getRawQuery()),
+                    form ? SignedRequest.decodeParameters(new String(body, StandardCharsets.UTF_8)) : List.of(), headers, body));
             exchange.getResponseHeaders().add("Content-Type", "application/json;charset=utf-8");
             exchange.sendResponseHeaders(200, ANSWER.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -77,20 +75,4 @@ final class RecordingEndpoint implements AutoCloseable {
         }
     }
 
-    static List<Map.Entry<String, String>> decodeForm(String encoded) {
-        List<Map.Entry<String, String>> parameters = new ArrayList<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.add(Map.entry(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8)));
-        }
-        return parameters;
-    }
 }
