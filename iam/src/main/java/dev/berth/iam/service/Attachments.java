@@ -9,9 +9,7 @@ import dev.berth.iam.store.DuplicateEntityException;
 import dev.berth.iam.store.IdentityStore;
 import dev.berth.iam.store.IdentityTransaction;
 import dev.berth.iam.value.UserName;
-import dev.berth.policy.PolicyEngine;
 import dev.berth.policy.document.DocumentKind;
-import dev.berth.policy.document.MalformedPolicyDocumentException;
 import dev.berth.policy.document.PolicyDocument;
 import dev.berth.policy.evaluation.AttachedPolicy;
 import dev.berth.policy.evaluation.PolicySet;
@@ -21,10 +19,8 @@ import dev.berth.policy.value.AccountId;
 import dev.berth.policy.value.ResourceGroupId;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,19 +31,13 @@ import java.util.Optional;
 public final class Attachments {
     public static final int SYSTEM_LIMIT = 20;
     public static final int CUSTOM_LIMIT = 10;
-    private static final int PARSED_DOCUMENTS = 4096;
 
     private final IdentityStore store;
-    /** Parsed documents by their text: a version's text never changes, so this is only ever a shortcut. */
-    private final Map<String, PolicyDocument> parsed = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PolicyDocument> eldest) {
-            return size() > PARSED_DOCUMENTS;
-        }
-    };
+    private final StoredDocuments documents;
 
-    public Attachments(IdentityStore store) {
+    public Attachments(IdentityStore store, StoredDocuments documents) {
         this.store = Objects.requireNonNull(store, "store");
+        this.documents = Objects.requireNonNull(documents, "documents");
     }
 
     public void attach(AccountId account, PolicyType type, String policyName, Attachment.PrincipalType principalType,
@@ -118,7 +108,7 @@ public final class Attachments {
             case Principal.RamUser user -> store.inTransaction(transaction ->
                     compile(transaction, user.account(), Attachment.PrincipalType.User, user.name(), Optional.empty()));
             case Principal.RoleSession session -> store.inTransaction(transaction -> compile(transaction, session.account(),
-                    Attachment.PrincipalType.Role, session.role(), sessionPolicyText.map(text -> parse(text, DocumentKind.SESSION))));
+                    Attachment.PrincipalType.Role, session.role(), sessionPolicyText.map(text -> documents.parse(text, DocumentKind.SESSION))));
             case Principal.Account account -> PolicySet.none();
             case Principal.Service service -> PolicySet.none();
             case Principal.FederatedSession federated -> PolicySet.none();
@@ -136,27 +126,9 @@ public final class Attachments {
             };
             Scope scope = policy.resourceGroup().<Scope>map(group -> new Scope.ResourceGroup(new ResourceGroupId(group)))
                     .orElse(Scope.ACCOUNT);
-            policies.add(new AttachedPolicy(policy.name(), version.versionId(), scope, parse(version.document(), DocumentKind.IDENTITY)));
+            policies.add(new AttachedPolicy(policy.name(), version.versionId(), scope, documents.parse(version.document(), DocumentKind.IDENTITY)));
         }
         return PolicySet.compile(policies, sessionPolicy);
     }
 
-    private PolicyDocument parse(String text, DocumentKind kind) {
-        String key = kind.label() + ":" + text;
-        synchronized (parsed) {
-            PolicyDocument document = parsed.get(key);
-            if (document != null) {
-                return document;
-            }
-        }
-        try {
-            PolicyDocument document = PolicyEngine.parse(text, kind);
-            synchronized (parsed) {
-                parsed.put(key, document);
-            }
-            return document;
-        } catch (MalformedPolicyDocumentException e) {
-            throw new IllegalStateException("a stored policy document no longer parses", e);
-        }
-    }
 }

@@ -11,7 +11,6 @@ import dev.berth.policy.PolicyEngine;
 import dev.berth.policy.condition.RequestContext;
 import dev.berth.policy.document.DocumentKind;
 import dev.berth.policy.document.MalformedPolicyDocumentException;
-import dev.berth.policy.document.PolicyDocument;
 import dev.berth.policy.evaluation.AssumeRoleDecision;
 import dev.berth.policy.evaluation.Outcome;
 import dev.berth.policy.evaluation.PolicySet;
@@ -35,9 +34,11 @@ public final class SecurityTokenService {
     private final IdentityStore store;
     private final SecretBox secrets;
     private final SecureRandom random;
+    private final StoredDocuments documents;
 
-    public SecurityTokenService(IdentityStore store, SecretBox secrets, SecureRandom random) {
+    public SecurityTokenService(IdentityStore store, SecretBox secrets, SecureRandom random, StoredDocuments documents) {
         this.store = Objects.requireNonNull(store, "store");
+        this.documents = Objects.requireNonNull(documents, "documents");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.random = Objects.requireNonNull(random, "random");
     }
@@ -72,7 +73,7 @@ public final class SecurityTokenService {
             withSts = withSts.with("sts:ExternalId", request.externalId().get());
         }
         AssumeRoleDecision decision = PolicyEngine.assumeRole(caller, callerPolicies, new RoleArn(role.account(), role.name()),
-                trustPolicy(role), withSts);
+                documents.parse(role.trustPolicy(), DocumentKind.TRUST), withSts);
         if (!decision.allowed()) {
             String why = decision.callerPermission().map(permission -> permission.outcome() != Outcome.Allow).orElse(false)
                     ? "you are not authorized to do `sts:AssumeRole` on `" + role.arn() + "`"
@@ -104,13 +105,6 @@ public final class SecurityTokenService {
         return secrets.open(session.secret(), session.accessKeyId().value());
     }
 
-    private static PolicyDocument trustPolicy(Role role) {
-        try {
-            return PolicyEngine.parse(role.trustPolicy(), DocumentKind.TRUST);
-        } catch (MalformedPolicyDocumentException e) {
-            throw new IllegalStateException("a stored trust policy no longer parses", e);
-        }
-    }
 
     private static void requireSessionPolicy(String policy) {
         try {

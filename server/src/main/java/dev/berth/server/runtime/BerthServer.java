@@ -17,6 +17,7 @@ import dev.berth.iam.service.Policies;
 import dev.berth.iam.service.ResourceGroups;
 import dev.berth.iam.service.Roles;
 import dev.berth.iam.service.SecurityTokenService;
+import dev.berth.iam.service.StoredDocuments;
 import dev.berth.iam.service.Users;
 import dev.berth.server.rpc.Authorizer;
 import dev.berth.server.rpc.Callers;
@@ -65,9 +66,10 @@ public final class BerthServer implements AutoCloseable {
             connector.setHost(config.listen().host());
             connector.setPort(config.listen().port());
             jetty.addConnector(connector);
-            SecurityTokenService sts = new SecurityTokenService(store, secrets, random);
+            StoredDocuments documents = new StoredDocuments();
+            SecurityTokenService sts = new SecurityTokenService(store, secrets, random, documents);
             Callers callers = new Callers(store, secrets, sts);
-            Attachments attachments = new Attachments(store);
+            Attachments attachments = new Attachments(store, documents);
             Authorizer authorizer = new Authorizer(call -> attachments.policiesOf(call.caller(), call.sessionPolicy()));
             RpcEndpoint rpc = new RpcEndpoint(new RequestAuthenticator(callers, new InMemoryNonceRegistry()), callers, authorizer,
                     RpcCatalog.actions(new Users(store, random), new AccessKeys(store, secrets, random), new Policies(store), attachments,
