@@ -1,0 +1,7 @@
+package dev.berth.registry.repository;
+
+/** Who may pull: anyone ({@code PUBLIC}) or those the policies allow ({@code PRIVATE}). */
+public enum RepoType {
+    PUBLIC,
+    PRIVATE
+}

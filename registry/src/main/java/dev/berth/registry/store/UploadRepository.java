@@ -1,0 +1,19 @@
+package dev.berth.registry.store;
+
+import dev.berth.registry.blob.UploadId;
+import dev.berth.registry.blob.UploadSession;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Upload sessions and the repository each belongs to; their bytes are in the blob store. */
+public interface UploadRepository {
+    void insert(UploadSession session);
+
+    Optional<UploadSession> find(UploadId id);
+
+    boolean delete(UploadId id);
+
+    /** Sessions started before {@code cutoff}, oldest first, at most {@code limit}. */
+    List<UploadSession> startedBefore(Instant cutoff, int limit);
+}
