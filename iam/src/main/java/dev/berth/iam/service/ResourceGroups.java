@@ -51,6 +51,14 @@ public final class ResourceGroups {
         });
     }
 
+    /** The account's default resource group, made on first use. */
+    public ResourceGroup defaultGroup(AccountId account, Instant now) {
+        return store.inTransaction(transaction -> {
+            ensureDefault(transaction, account, now);
+            return transaction.resourceGroups().list(account).stream().filter(ResourceGroup::isDefault).findFirst().orElseThrow();
+        });
+    }
+
     public ResourceGroup find(AccountId account, ResourceGroupId id) {
         return store.inTransaction(transaction -> existing(transaction, account, id));
     }

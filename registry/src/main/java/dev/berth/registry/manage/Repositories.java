@@ -67,6 +67,15 @@ public final class Repositories {
         return store.inTransaction(transaction -> find(transaction, account, instance, name));
     }
 
+    /** The account's repository of that id in the instance; {@code NAME_UNKNOWN} when there is none. */
+    public ImageRepository find(AccountId account, InstanceId instance, RepositoryId id) {
+        return store.inTransaction(transaction -> {
+            Namespaces.instanceOf(transaction, account, instance);
+            return transaction.repositories().find(id).filter(repository -> repository.instance().equals(instance))
+                    .orElseThrow(() -> new RegistryException(Problem.NAME_UNKNOWN, "repository `" + id + "` does not exist"));
+        });
+    }
+
     /** A page of the instance's repositories, of one namespace when given, by full name; with the total. */
     public Page list(AccountId account, InstanceId instance, Optional<NamespaceName> namespace, int pageNumber, int pageSize) {
         return store.inTransaction(transaction -> {

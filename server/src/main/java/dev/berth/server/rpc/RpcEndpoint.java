@@ -2,6 +2,7 @@ package dev.berth.server.rpc;
 
 import dev.berth.server.rpc.error.RpcError;
 import dev.berth.server.rpc.error.RpcErrorCode;
+import dev.berth.registry.RegistryException;
 import dev.berth.iam.IamException;
 import dev.berth.server.rpc.signature.Authentication;
 import dev.berth.server.rpc.signature.RequestAuthenticator;
@@ -54,6 +55,8 @@ public final class RpcEndpoint {
             RpcResponses.failure(response, callback, requestId, request.getHttpURI().getHost(), e.error());
         } catch (IamException e) {
             RpcResponses.failure(response, callback, requestId, request.getHttpURI().getHost(), IamErrors.toRpc(e));
+        } catch (RegistryException e) {
+            RpcResponses.failure(response, callback, requestId, request.getHttpURI().getHost(), RegistryErrors.toRpc(e));
         } catch (HttpRequests.BodyTooLargeException e) {
             RpcResponses.failure(response, callback, requestId, request.getHttpURI().getHost(),
                     RpcError.of(RpcErrorCode.INVALID_PARAMETER, "Body", "the request body is over 1 MiB"));
