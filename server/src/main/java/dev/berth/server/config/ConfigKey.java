@@ -16,7 +16,9 @@ public enum ConfigKey {
     METADATA_URL("metadata.url", null, true),
     METADATA_USER("metadata.user", null, false),
     METADATA_PASSWORD("metadata.password", null, true),
-    METADATA_POOL_SIZE("metadata.pool-size", "16", false);
+    METADATA_POOL_SIZE("metadata.pool-size", "16", false),
+    REGISTRY_REGION("registry.region", "cn-hangzhou", false),
+    REGISTRY_BASE_DOMAIN("registry.base-domain", "cr.aliyuncs.com", false);
 
     private final String name;
     private final String defaultValue;

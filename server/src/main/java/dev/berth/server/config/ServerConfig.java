@@ -1,5 +1,6 @@
 package dev.berth.server.config;
 
+import dev.berth.server.registry.RegistrySettings;
 import dev.berth.metadata.MetadataConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,11 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The validated configuration of {@code berth serve} (iam-api.md section 1a). */
-public record ServerConfig(ListenAddress listen, Path dataDirectory, MetadataConfig metadata) {
+public record ServerConfig(ListenAddress listen, Path dataDirectory, MetadataConfig metadata, RegistrySettings registry) {
     public ServerConfig {
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(registry, "registry");
     }
 
     static ServerConfig from(Map<ConfigKey, String> values) {
@@ -26,7 +28,8 @@ public record ServerConfig(ListenAddress listen, Path dataDirectory, MetadataCon
         try {
             return new ServerConfig(listen, data, new MetadataConfig(Optional.ofNullable(values.get(ConfigKey.METADATA_URL)),
                     Optional.ofNullable(values.get(ConfigKey.METADATA_USER)),
-                    Optional.ofNullable(values.get(ConfigKey.METADATA_PASSWORD)), poolSize));
+                    Optional.ofNullable(values.get(ConfigKey.METADATA_PASSWORD)), poolSize),
+                    new RegistrySettings(values.get(ConfigKey.REGISTRY_REGION), values.get(ConfigKey.REGISTRY_BASE_DOMAIN)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

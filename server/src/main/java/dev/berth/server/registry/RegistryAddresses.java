@@ -1,0 +1,73 @@
+package dev.berth.server.registry;
+
+import dev.berth.registry.instance.Instance;
+import dev.berth.registry.instance.InstanceId;
+import dev.berth.registry.instance.InstanceName;
+import dev.berth.registry.name.ImageName;
+import dev.berth.registry.name.InvalidNameException;
+import dev.berth.registry.store.RegistryStore;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where a repository name written on {@code /v2} or in a token scope points (registry.md section 2):
+ * {@code <instance-id>/<namespace>/<repo>} on any host; {@code <namespace>/<repo>} on an Enterprise Edition
+ * instance's own host; otherwise the Personal Edition instance that holds the namespace.
+ */
+public final class RegistryAddresses {
+    private final RegistryStore store;
+    private final String hostSuffix;
+
+    public RegistryAddresses(RegistryStore store, RegistrySettings settings) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.hostSuffix = "-registry." + settings.region() + "." + settings.baseDomain();
+    }
+
+    /** A name resolved: the instance that holds it, when any does, and the name inside the instance. */
+    public record Located(Optional<Instance> instance, ImageName name) {
+        public Located {
+            Objects.requireNonNull(instance, "instance");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** Resolves {@code written} on {@code host}; throws {@link InvalidNameException} when it breaks the grammar. */
+    public Located locate(Optional<String> host, String written) {
+        if (written.length() > 255) {
+            throw new InvalidNameException("repository name `" + written.substring(0, 140) + "...` is longer than 255 characters");
+        }
+        int slash = written.indexOf('/');
+        if (slash > 0 && InstanceId.isWellFormed(written.substring(0, slash))) {
+            InstanceId id = new InstanceId(written.substring(0, slash));
+            ImageName name = ImageName.parse(written.substring(slash + 1));
+            return new Located(store.inTransaction(transaction -> transaction.instances().find(id)), name);
+        }
+        ImageName name = ImageName.parse(written);
+        Optional<String> instanceName = host.map(RegistryAddresses::withoutPort).filter(h -> h.endsWith(hostSuffix))
+                .map(h -> h.substring(0, h.length() - hostSuffix.length()));
+        if (instanceName.isPresent()) {
+            Optional<Instance> instance;
+            try {
+                InstanceName parsed = new InstanceName(instanceName.get());
+                instance = store.inTransaction(transaction -> transaction.instances().findByName(parsed));
+            } catch (IllegalArgumentException e) {
+                instance = Optional.empty();
+            }
+            return new Located(instance, name);
+        }
+        return new Located(store.inTransaction(transaction -> transaction.namespaces().findPersonal(name.namespace())
+                .flatMap(namespace -> transaction.instances().find(namespace.instance()))), name);
+    }
+
+    /** How clients write the name of a repository of {@code instance} on the server's own address. */
+    public static String written(Instance instance, ImageName name) {
+        return instance.id().isPersonal() ? name.toString() : instance.id() + "/" + name;
+    }
+
+    private static String withoutPort(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        int colon = lower.lastIndexOf(':');
+        return colon > 0 && !lower.endsWith("]") ? lower.substring(0, colon) : lower;
+    }
+}
