@@ -766,7 +766,7 @@ public abstract class RegistryStoreContract {
         assertThat(found).as("manifest %s", expected.digest()).isPresent();
         StoredManifest actual = found.orElseThrow();
         assertThat(actual.bytes()).as("bytes of %s", expected.digest()).isEqualTo(expected.bytes());
-        assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+        assertThat(actual).usingRecursiveComparison().ignoringFields("bytes").isEqualTo(expected);
     }
 
     private void execute(Consumer<RegistryTransaction> work) {
