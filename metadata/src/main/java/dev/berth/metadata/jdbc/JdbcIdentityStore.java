@@ -3,22 +3,24 @@ package dev.berth.metadata.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.berth.iam.store.IdentityStore;
-import dev.berth.iam.store.StoreException;
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.berth.registry.store.RegistryStore;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 
 /**
  * The identity store on JDBC, for H2 and PostgreSQL alike: a connection pool, the Flyway migrations
- * applied at open, and one database transaction per unit of work.
+ * applied at open, and one database transaction per unit of work. The registry's store lives in the
+ * same database, on the same pool ({@link #registry()}).
  */
 public final class JdbcIdentityStore implements IdentityStore, AutoCloseable {
     private final HikariDataSource pool;
+    private final RegistryStore registry;
 
     private JdbcIdentityStore(HikariDataSource pool) {
         this.pool = pool;
+        this.registry = new JdbcRegistryStore(pool);
     }
 
     /** Opens the database at {@code url}, bringing its schema up to date. */
@@ -34,7 +36,7 @@ public final class JdbcIdentityStore implements IdentityStore, AutoCloseable {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").placeholders(placeholders(url)).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -44,22 +46,21 @@ public final class JdbcIdentityStore implements IdentityStore, AutoCloseable {
 
     @Override
     public <T> T inTransaction(Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            try {
-                T result = work.run(new JdbcTransaction(connection));
-                connection.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("metadata transaction failed", e);
-        }
+        return Transactions.run(pool, connection -> work.run(new JdbcTransaction(connection)));
+    }
+
+    /** The registry's store over this store's database and connection pool; closing this store closes both. */
+    public RegistryStore registry() {
+        return registry;
     }
 
     @Override
     public void close() {
         pool.close();
+    }
+
+    /** What the migrations write differently per database: the collation that sorts names by code point (V8). */
+    private static Map<String, String> placeholders(String url) {
+        return Map.of("code_point_order", url.startsWith("jdbc:postgresql:") ? "COLLATE \"C\"" : "");
     }
 }

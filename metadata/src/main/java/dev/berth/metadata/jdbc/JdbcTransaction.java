@@ -3,6 +3,7 @@ package dev.berth.metadata.jdbc;
 import dev.berth.iam.store.AccessKeyRepository;
 import dev.berth.iam.store.AccountRepository;
 import dev.berth.iam.store.AttachmentRepository;
+import dev.berth.iam.store.DuplicateEntityException;
 import dev.berth.iam.store.GroupRepository;
 import dev.berth.iam.store.IdentityTransaction;
 import dev.berth.iam.store.LoginProfileRepository;
@@ -18,7 +19,7 @@ final class JdbcTransaction implements IdentityTransaction {
     private final Sql sql;
 
     JdbcTransaction(Connection connection) {
-        this.sql = new Sql(connection);
+        this.sql = new Sql(connection, violation -> new DuplicateEntityException("already exists", violation));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.berth.metadata.jdbc;
 
-import dev.berth.iam.store.DuplicateEntityException;
 import dev.berth.iam.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,16 +9,22 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-/** Prepared statements on one connection; SQL errors become the store's exceptions. */
+/**
+ * Prepared statements on one connection. A unique-constraint violation becomes the duplicate exception
+ * of the store at hand; any other SQL error a {@link StoreException}.
+ */
 final class Sql {
     /** SQLSTATE of a unique-constraint violation, the same in H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Connection connection;
+    private final Function<SQLException, RuntimeException> duplicate;
 
-    Sql(Connection connection) {
+    Sql(Connection connection, Function<SQLException, RuntimeException> duplicate) {
         this.connection = connection;
+        this.duplicate = duplicate;
     }
 
     @FunctionalInterface
@@ -32,7 +37,7 @@ final class Sql {
             return prepared.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new DuplicateEntityException("already exists", e);
+                throw duplicate.apply(e);
             }
             throw new StoreException("metadata update failed", e);
         }
