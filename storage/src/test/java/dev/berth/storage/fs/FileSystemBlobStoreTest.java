@@ -111,6 +111,26 @@ class FileSystemBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void commitTrustsTheRunningHashWhileTheProcessLivesAndRereadsTheFileAfterARestart() throws IOException {
+        byte[] bytes = randomBytes(2 << 20);
+        Digest digest = Digest.sha256Of(bytes);
+        BlobUpload live = store.startUpload(UploadId.random());
+        live.append(new ByteArrayInputStream(bytes), Optional.empty());
+        BlobUpload restarted = store.startUpload(UploadId.random());
+        restarted.append(new ByteArrayInputStream(bytes), Optional.empty());
+        byte[] altered = bytes.clone();
+        altered[12345] ^= 1;
+        Files.write(root.resolve(INSTANCE + "/uploads/" + live.id() + "/data"), altered);
+        Files.write(root.resolve(INSTANCE + "/uploads/" + restarted.id() + "/data"), altered);
+
+        assertThat(live.commit(digest, Optional.empty())).isEqualTo(digest);
+        BlobUpload found = openStore().findUpload(restarted.id()).orElseThrow();
+        assertThatThrownBy(() -> found.commit(digest, Optional.empty()))
+                .hasMessageContaining(Digest.sha256Of(altered).toString());
+        assertThat(store.delete(digest)).isTrue();
+    }
+
+    @Test
     void eachInstanceHasOneStoreInItsOwnFolder() throws IOException {
         FileSystemBlobStores stores = new FileSystemBlobStores(root);
         InstanceId other = new InstanceId("crpi-abcdefghij012345");
