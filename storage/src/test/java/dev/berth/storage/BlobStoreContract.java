@@ -237,12 +237,13 @@ public abstract class BlobStoreContract {
     }
 
     @Test
-    void appendOfExactlyTheLimitIsAccepted() throws IOException {
+    void appendOfExactlyTheLimitOrLessIsAccepted() throws IOException {
         byte[] bytes = randomBytes(MIB);
         BlobUpload upload = store.startUpload(UploadId.random());
 
         assertThat(upload.append(new ByteArrayInputStream(bytes), Optional.of((long) MIB))).isEqualTo(MIB);
         assertThat(upload.append(new ByteArrayInputStream(new byte[0]), Optional.of(0L))).isEqualTo(MIB);
+        assertThat(upload.append(new ByteArrayInputStream(bytes), Optional.of(Long.MAX_VALUE))).isEqualTo(2 * MIB);
         upload.cancel();
     }
 

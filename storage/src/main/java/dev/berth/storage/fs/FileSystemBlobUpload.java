@@ -129,11 +129,10 @@ final class FileSystemBlobUpload implements BlobUpload {
     }
 
     private long copy(InputStream source, Optional<Long> limit, FileChannel channel, long start) throws IOException {
-        byte[] buffer = new byte[FileHashing.BUFFER_SIZE];
+        byte[] buffer = new byte[readSize(limit, 0, FileHashing.BUFFER_SIZE)];
         long written = 0;
         while (true) {
-            int wanted = limit.isEmpty() ? buffer.length : (int) Math.min(buffer.length, limit.get() - written + 1);
-            int read = source.readNBytes(buffer, 0, wanted);
+            int read = source.readNBytes(buffer, 0, readSize(limit, written, buffer.length));
             if (read == 0) {
                 return written;
             }
@@ -147,6 +146,14 @@ final class FileSystemBlobUpload implements BlobUpload {
             }
             written += read;
         }
+    }
+
+    /** How much to read next: up to one byte past the limit, so that a body over it is noticed. */
+    private static int readSize(Optional<Long> limit, long written, int bufferSize) {
+        if (limit.isEmpty() || limit.get() - written >= bufferSize) {
+            return bufferSize;
+        }
+        return (int) (limit.get() - written) + 1;
     }
 
     /** Puts the file and the hash back as they were before a failed append. */
