@@ -111,6 +111,9 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public List<UploadId> uploadsIdleSince(Instant cutoff) throws IOException {
         Objects.requireNonNull(cutoff, "cutoff");
+        if (!Files.isDirectory(layout.uploads())) {
+            return List.of();
+        }
         List<UploadId> idle = new ArrayList<>();
         try (DirectoryStream<Path> sessions = Files.newDirectoryStream(layout.uploads())) {
             for (Path session : sessions) {
@@ -127,8 +130,6 @@ public final class FileSystemBlobStore implements BlobStore {
                     removeLeftover(session);
                 }
             }
-        } catch (NoSuchFileException e) {
-            return List.of();
         }
         return idle;
     }
