@@ -1,6 +1,7 @@
 package dev.berth.iam.service;
 
 import dev.berth.iam.IamException;
+import dev.berth.iam.account.Account;
 import dev.berth.iam.secret.PasswordHasher;
 import dev.berth.iam.secret.PasswordThrottle;
 import dev.berth.iam.store.IdentityStore;
@@ -15,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -88,21 +90,37 @@ public final class RegistryPasswords {
      * throttle's window has passed, right password or not.
      */
     public Optional<Match> verify(AccountId account, Optional<UserName> user, String password, Instant now) {
+        return check(Optional.of(account), user, password, now);
+    }
+
+    /**
+     * {@link #verify(AccountId, Optional, String, Instant)} for an account named as people sign in:
+     * by its id, or else by its alias in any case.
+     */
+    public Optional<Match> verify(String accountIdOrAlias, Optional<UserName> user, String password, Instant now) {
+        Objects.requireNonNull(accountIdOrAlias, "accountIdOrAlias");
+        Optional<AccountId> account = store.inTransaction(transaction -> accountNamed(transaction, accountIdOrAlias));
+        return check(account, user, password, now);
+    }
+
+    private Optional<Match> check(Optional<AccountId> account, Optional<UserName> user, String password, Instant now) {
+        Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
-        String identity = throttleKey(account, user);
-        if (!throttle.allows(identity, now)) {
+        Optional<String> identity = account.map(id -> throttleKey(id, user));
+        if (identity.isPresent() && !throttle.allows(identity.get(), now)) {
             throw new IamException(IamException.Kind.THROTTLED, "RegistryPassword", "too many wrong passwords: try again later");
         }
-        Stored stored = store.inTransaction(transaction -> stored(transaction, account, user));
+        Stored stored = account.map(id -> store.inTransaction(transaction -> stored(transaction, id, user)))
+                .orElse(new Stored(false, Optional.empty(), Optional.empty()));
         boolean right = hasher.verify(password, stored.hash().orElse(decoy)) && stored.hash().isPresent();
         if (!right) {
             if (stored.exists()) {
-                throttle.failed(identity, now);
+                throttle.failed(identity.orElseThrow(), now);
             }
             return Optional.empty();
         }
-        throttle.succeeded(identity);
-        return Optional.of(new Match(account, stored.user(), stamp(stored.hash().get())));
+        throttle.succeeded(identity.orElseThrow());
+        return Optional.of(new Match(account.orElseThrow(), stored.user(), stamp(stored.hash().get())));
     }
 
     /** The stamp of the current registry password of the account or user; empty when it has none. */
@@ -125,6 +143,18 @@ public final class RegistryPasswords {
             return new Stored(false, Optional.empty(), Optional.empty());
         }
         return new Stored(true, found, transaction.passwords().find(account, Optional.of(found.get().name().value()), PasswordKind.REGISTRY));
+    }
+
+    private static Optional<AccountId> accountNamed(IdentityTransaction transaction, String idOrAlias) {
+        if (!idOrAlias.isEmpty() && idOrAlias.length() <= 32 && idOrAlias.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            Optional<Account> byId = transaction.accounts().find(new AccountId(idOrAlias));
+            if (byId.isPresent()) {
+                return Optional.of(byId.get().id());
+            }
+        }
+        String alias = idOrAlias.toLowerCase(Locale.ROOT);
+        return transaction.accounts().list().stream().filter(account -> account.alias().equals(Optional.of(alias)))
+                .map(Account::id).findFirst();
     }
 
     /** The stored form of the owner's name: empty for the account, the user's name as stored otherwise. */

@@ -66,6 +66,17 @@ class RegistryPasswordsTest {
     }
 
     @Test
+    void anAccountIsNamedByItsIdOrByItsAliasInAnyCase() {
+        passwords.set(ACCOUNT, Optional.of(ALICE), "alice-pass-1");
+
+        assertThat(passwords.verify("1234567890123456", Optional.of(ALICE), "alice-pass-1", NOW)).isPresent();
+        assertThat(passwords.verify("juzhong", Optional.of(ALICE), "alice-pass-1", NOW)).isPresent();
+        assertThat(passwords.verify("JuZhong", Optional.of(ALICE), "alice-pass-1", NOW)).isPresent();
+        assertThat(passwords.verify("other", Optional.of(ALICE), "alice-pass-1", NOW)).isEmpty();
+        assertThat(passwords.verify("9999999999999999", Optional.of(ALICE), "alice-pass-1", NOW)).isEmpty();
+    }
+
+    @Test
     void theConsolePasswordIsNotTheRegistryPassword() {
         new LoginProfiles(store, hasher, new PasswordThrottle()).create(ACCOUNT, ALICE, "console-pass-1", false, false, NOW);
 
