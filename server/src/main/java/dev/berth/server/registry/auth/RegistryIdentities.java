@@ -12,6 +12,7 @@ import dev.berth.iam.user.RamUser;
 import dev.berth.iam.value.AccessKeyId;
 import dev.berth.iam.value.UserName;
 import dev.berth.policy.principal.Principal;
+import dev.berth.policy.value.AccountId;
 import dev.berth.server.registry.auth.SignInRefusedException.Reason;
 import java.time.Instant;
 import java.util.Objects;
@@ -123,7 +124,7 @@ public final class RegistryIdentities {
         return new Checked(account, Optional.empty(), session.sessionPolicy(), Optional.of(session.expiresAt()));
     }
 
-    private static Account existingAccount(IdentityTransaction transaction, dev.berth.policy.value.AccountId id) {
+    private static Account existingAccount(IdentityTransaction transaction, AccountId id) {
         return transaction.accounts().find(id).orElseThrow(() -> revoked("account `" + id + "` does not exist"));
     }
 

@@ -14,7 +14,9 @@ import dev.berth.iam.value.AccessKeyId;
 import dev.berth.iam.value.UserName;
 import dev.berth.policy.principal.Principal;
 import dev.berth.server.registry.auth.SignInRefusedException.Reason;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -265,7 +267,7 @@ class RegistrySignInTest {
 
     @Test
     void basicCredentialsAreReadFromTheHeader() {
-        String encoded = java.util.Base64.getEncoder().encodeToString("alice@juzhong:pa:ss".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String encoded = Base64.getEncoder().encodeToString("alice@juzhong:pa:ss".getBytes(StandardCharsets.UTF_8));
 
         assertThat(BasicCredentials.fromHeader("Basic " + encoded)).contains(new BasicCredentials("alice@juzhong", "pa:ss"));
         assertThat(BasicCredentials.fromHeader("basic " + encoded)).contains(new BasicCredentials("alice@juzhong", "pa:ss"));

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -250,7 +251,7 @@ class RegistryTokensTest {
     }
 
     @Test
-    void criticalHeaderParametersAndUnencodedPayloadsAreRefused() throws Exception {
+    void criticalHeaderParametersAreRefused() throws Exception {
         JWTClaimsSet claims = claimsOf(tokens.issueAccess(alice, ACCESS, NOW));
         ECDSASigner signer = new ECDSASigner(fixture.key.privateKey());
 
@@ -308,7 +309,7 @@ class RegistryTokensTest {
     void aTamperedPayloadIsRefused() throws Exception {
         String[] parts = tokens.issueAccess(alice, ACCESS, NOW).value().split("\\.");
         JWTClaimsSet claims = new JWTClaimsSet.Builder(SignedJWT.parse(String.join(".", parts)).getJWTClaimsSet())
-                .claim("access", List.of(java.util.Map.of("type", "repository", "name", "juzhong/app", "actions", List.of("pull", "push",
+                .claim("access", List.of(Map.of("type", "repository", "name", "juzhong/app", "actions", List.of("pull", "push",
                         "delete")))).build();
         String tampered = parts[0] + "." + Base64URL.encode(claims.toString()) + "." + parts[2];
 
