@@ -1,0 +1,20 @@
+package dev.berth.server.registry.auth;
+
+/** The error codes of the token endpoint, with their HTTP status; bodies are {@code {"errors": [{"code", "message"}]}} as Docker clients read them. */
+public enum TokenErrorCode {
+    INVALID_REQUEST(400),
+    UNAUTHORIZED(401),
+    UNSUPPORTED(405),
+    TOOMANYREQUESTS(429),
+    UNKNOWN(500);
+
+    private final int status;
+
+    TokenErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}
