@@ -40,15 +40,16 @@ final class RegistryFixture {
     final InMemoryRegistryStore store = new InMemoryRegistryStore();
     final InMemoryBlobStores blobStores = new InMemoryBlobStores(clock);
     final Registry registry = new Registry(store, blobStores, clock, random);
-    final InstanceId instance = InstanceId.random(random, false);
+    final InstanceId instance;
 
     RegistryFixture() {
         this(InstanceType.Basic);
     }
 
     RegistryFixture(InstanceType type) {
+        instance = InstanceId.random(random, type.isPersonal());
         store.inTransaction(transaction -> {
-            transaction.instances().insert(new Instance(instance, new AccountId("1234567890123456"), new InstanceName("fixture"), type,
+            transaction.instances().insert(new Instance(instance, new AccountId("1234567890123456"), new InstanceName("fixture-" + instance.value().substring(instance.value().indexOf('-') + 1)), type,
                     InstanceStatus.RUNNING, new ResourceGroupId("rg-acfmz2mc2vxxxxx"), START));
             return null;
         });
