@@ -25,8 +25,6 @@ import java.util.UUID;
  * removed by expiry.
  */
 final class UploadSessions {
-    /** Open sessions per repository: thousands of abandoned uploads exhaust nothing but this count. */
-    static final int MAX_OPEN_PER_REPOSITORY = UploadService.MAX_OPEN_UPLOADS_PER_REPOSITORY;
     private static final int EXPIRY_BATCH = 500;
 
     private final Transactions transactions;
@@ -58,9 +56,9 @@ final class UploadSessions {
     /** Records a new session of the repository (made if the push may make it), within the per-repository limit. */
     UploadSession insert(RegistryTransaction transaction, RepositoryAddress address, UploadId id) {
         ImageRepository repository = resolver.forPush(transaction, address);
-        if (transaction.uploads().count(repository.id()) >= MAX_OPEN_PER_REPOSITORY) {
+        if (transaction.uploads().count(repository.id()) >= UploadService.MAX_OPEN_UPLOADS_PER_REPOSITORY) {
             throw new RegistryException(Problem.TOO_MANY_UPLOADS, "repository `" + address.name() + "` has "
-                    + MAX_OPEN_PER_REPOSITORY + " open uploads; finish or cancel some, or wait for idle ones to expire");
+                    + UploadService.MAX_OPEN_UPLOADS_PER_REPOSITORY + " open uploads; finish or cancel some, or wait for idle ones to expire");
         }
         UploadSession session = new UploadSession(id, address.instance(), repository.id(), clock.instant());
         transaction.uploads().insert(session);
