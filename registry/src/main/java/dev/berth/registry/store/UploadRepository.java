@@ -2,6 +2,7 @@ package dev.berth.registry.store;
 
 import dev.berth.registry.blob.UploadId;
 import dev.berth.registry.blob.UploadSession;
+import dev.berth.registry.repository.RepositoryId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,9 @@ public interface UploadRepository {
     Optional<UploadSession> find(UploadId id);
 
     boolean delete(UploadId id);
+
+    /** The number of open sessions of the repository (the upload service bounds it). */
+    int count(RepositoryId repository);
 
     /** Sessions started before {@code cutoff}, oldest first, at most {@code limit}. */
     List<UploadSession> startedBefore(Instant cutoff, int limit);
