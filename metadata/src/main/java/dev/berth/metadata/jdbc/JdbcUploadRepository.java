@@ -39,6 +39,12 @@ final class JdbcUploadRepository implements UploadRepository {
     }
 
     @Override
+    public int count(RepositoryId repository) {
+        return sql.query("SELECT COUNT(*) AS uploads FROM registry_uploads WHERE repository_id = ?", row -> row.getInt("uploads"),
+                repository.value()).getFirst();
+    }
+
+    @Override
     public List<UploadSession> startedBefore(Instant cutoff, int limit) {
         return sql.query("SELECT " + COLUMNS + " FROM registry_uploads WHERE started_at < ? ORDER BY started_at, id LIMIT ?",
                 JdbcUploadRepository::read, cutoff, limit);

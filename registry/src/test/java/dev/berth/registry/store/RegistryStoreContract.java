@@ -596,6 +596,17 @@ public abstract class RegistryStoreContract {
     }
 
     @Test
+    void uploadSessionsAreCountedPerRepository() {
+        ImageRepository repository = newRepository();
+        ImageRepository other = newRepository();
+        newUpload(repository, NOW);
+        newUpload(repository, NOW);
+        newUpload(other, NOW);
+        int counted = store().inTransaction(transaction -> transaction.uploads().count(repository.id()));
+        assertThat(counted).isEqualTo(2);
+    }
+
+    @Test
     void uploadsStartedBeforeACutoffComeOldestFirstUpToTheLimit() {
         ImageRepository repository = newRepository();
         ImageRepository other = newRepository();

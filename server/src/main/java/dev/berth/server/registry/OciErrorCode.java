@@ -26,6 +26,8 @@ public enum OciErrorCode {
     DELETE_CONFLICT(409, "DENIED"),
     /** A repository quota of the instance is used up (ours: 403, Distribution's code for "not allowed"). */
     QUOTA_EXCEEDED(403, "DENIED"),
+    /** A page size {@code n} or a {@code last} that cannot be used. */
+    PAGINATION_NUMBER_INVALID(400),
     UNAUTHORIZED(401),
     DENIED(403),
     UNSUPPORTED(405),

@@ -27,6 +27,8 @@ public final class OciErrors {
             case QUOTA_EXCEEDED -> OciErrorCode.QUOTA_EXCEEDED;
             case DELETE_CONFLICT, ALREADY_EXISTS -> OciErrorCode.DELETE_CONFLICT;
             case PARAMETER_INVALID -> OciErrorCode.REQUEST_INVALID;
+            case PAGINATION_INVALID -> OciErrorCode.PAGINATION_NUMBER_INVALID;
+            case TOO_MANY_UPLOADS -> OciErrorCode.TOOMANYREQUESTS;
         };
         return OciError.of(code, e.getMessage());
     }

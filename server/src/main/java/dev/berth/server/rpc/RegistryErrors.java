@@ -22,12 +22,12 @@ final class RegistryErrors {
             case BLOB_UNKNOWN, BLOB_UPLOAD_UNKNOWN, MANIFEST_BLOB_UNKNOWN -> RpcError.of(RpcErrorCode.ENTITY_NOT_EXIST, "Blob",
                     e.getMessage());
             case ALREADY_EXISTS -> RpcError.of(RpcErrorCode.ENTITY_ALREADY_EXISTS, "Registry", e.getMessage());
-            case QUOTA_EXCEEDED -> RpcError.of(RpcErrorCode.LIMIT_EXCEEDED, "Registry", e.getMessage());
+            case QUOTA_EXCEEDED, TOO_MANY_UPLOADS -> RpcError.of(RpcErrorCode.LIMIT_EXCEEDED, "Registry", e.getMessage());
             case DELETE_CONFLICT, TAG_IMMUTABLE -> RpcError.of(RpcErrorCode.DELETE_CONFLICT, "Registry", e.getMessage());
             case NAME_INVALID -> RpcError.of(RpcErrorCode.INVALID_PARAMETER, "Name", e.getMessage());
             case TAG_INVALID -> RpcError.of(RpcErrorCode.INVALID_PARAMETER, "Tag", e.getMessage());
             case DIGEST_INVALID, BLOB_UPLOAD_INVALID, RANGE_INVALID, MANIFEST_INVALID, MANIFEST_TOO_LARGE, SIZE_INVALID, UNSUPPORTED,
-                 PARAMETER_INVALID -> RpcError.of(RpcErrorCode.INVALID_PARAMETER, "Registry", e.getMessage());
+                 PARAMETER_INVALID, PAGINATION_INVALID -> RpcError.of(RpcErrorCode.INVALID_PARAMETER, "Registry", e.getMessage());
         };
     }
 }
