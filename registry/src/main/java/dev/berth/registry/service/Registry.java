@@ -68,6 +68,11 @@ public final class Registry {
     }
 
     /** The Personal Edition instance holding that namespace: Personal Edition addresses carry no instance part. */
+    /** The account's Personal Edition instance, when it has one. */
+    public Optional<Instance> personalInstanceOfAccount(dev.berth.policy.value.AccountId account) {
+        return transactions.run(transaction -> transaction.instances().findPersonal(account));
+    }
+
     public Optional<InstanceId> personalInstanceOf(NamespaceName namespace) {
         return transactions.run(transaction -> RepositoryResolver.personalInstanceOf(transaction, namespace));
     }

@@ -10,6 +10,8 @@ public enum OciErrorCode {
     BLOB_UPLOAD_UNKNOWN(404),
     /** A {@code Content-Range} that does not continue the upload (OCI: 416 Requested Range Not Satisfiable). */
     RANGE_INVALID(416, "BLOB_UPLOAD_INVALID"),
+    /** A blob {@code Range} past its end (RFC 9110: 416). */
+    RANGE_NOT_SATISFIABLE(416, "UNSUPPORTED"),
     DIGEST_INVALID(400),
     MANIFEST_BLOB_UNKNOWN(400),
     MANIFEST_INVALID(400),

@@ -38,7 +38,7 @@ public final class RegistryAddresses {
             throw new InvalidNameException("repository name `" + written.substring(0, 140) + "...` is longer than 255 characters");
         }
         int slash = written.indexOf('/');
-        if (slash > 0 && InstanceId.isWellFormed(written.substring(0, slash))) {
+        if (slash > 0 && isEnterpriseId(written.substring(0, slash))) {
             InstanceId id = new InstanceId(written.substring(0, slash));
             ImageName name = ImageName.parse(written.substring(slash + 1));
             return new Located(store.inTransaction(transaction -> transaction.instances().find(id)), name);
@@ -63,6 +63,10 @@ public final class RegistryAddresses {
     /** How clients write the name of a repository of {@code instance} on the server's own address. */
     public static String written(Instance instance, ImageName name) {
         return instance.id().isPersonal() ? name.toString() : instance.id() + "/" + name;
+    }
+
+    private static boolean isEnterpriseId(String text) {
+        return InstanceId.isWellFormed(text) && !new InstanceId(text).isPersonal();
     }
 
     private static String withoutPort(String host) {

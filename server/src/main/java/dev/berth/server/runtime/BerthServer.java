@@ -36,6 +36,8 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /** The running server: wiring lives here and nowhere else (STYLE.md, code 9). */
 public final class BerthServer implements AutoCloseable {
+    /** A connection silent this long is closed: it bounds endless and very slow request bodies (registry.md section 7). */
+    private static final long IDLE_TIMEOUT_MILLIS = 60_000;
     private final Server jetty;
     private final JdbcIdentityStore store;
     private final URI uri;
@@ -54,7 +56,7 @@ public final class BerthServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         DataDirectory data = DataDirectory.open(config.dataDirectory());
         SecretBox secrets = new SecretBox(data.masterKey(random), random);
-        data.tokenSigningKey(random);
+        java.security.PrivateKey tokenKey = data.tokenSigningKey(random);
         JdbcIdentityStore store = JdbcIdentityStore.open(config.metadata().jdbcUrl(data.root()), config.metadata().user(),
                 config.metadata().password(), config.metadata().poolSize());
         try {
@@ -63,6 +65,7 @@ public final class BerthServer implements AutoCloseable {
             Optional<Path> bootstrapFile = bootstrap.map(credentials -> BootstrapFile.write(data, credentials));
             Server jetty = new Server(new VirtualThreadPool());
             ServerConnector connector = new ServerConnector(jetty);
+            connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
             connector.setHost(config.listen().host());
             connector.setPort(config.listen().port());
             jetty.addConnector(connector);
@@ -70,13 +73,18 @@ public final class BerthServer implements AutoCloseable {
             SecurityTokenService sts = new SecurityTokenService(store, secrets, random, documents);
             Callers callers = new Callers(store, secrets, sts);
             Attachments attachments = new Attachments(store, documents);
+            ResourceGroups resourceGroups = new ResourceGroups(store, random);
+            RegistryWiring registry = new RegistryWiring(store, store.registry(), data, tokenKey, config.registry(), attachments,
+                    resourceGroups, random, clock);
+            bootstrap.ifPresent(credentials -> registry.bootstrap(credentials, clock.instant()));
             Authorizer authorizer = new Authorizer(call -> attachments.policiesOf(call.caller(), call.sessionPolicy()));
             RpcEndpoint rpc = new RpcEndpoint(new RequestAuthenticator(callers, new InMemoryNonceRegistry()), callers, authorizer,
                     RpcCatalog.actions(new Users(store, random), new AccessKeys(store, secrets, random), new Policies(store), attachments,
-                            new Roles(store, random), sts, new Groups(store, random), new ResourceGroups(store, random),
-                            new AccountAliases(store), new LoginProfiles(store, PasswordHasher.standard(random), new PasswordThrottle())),
+                            new Roles(store, random), sts, new Groups(store, random), resourceGroups,
+                            new AccountAliases(store), new LoginProfiles(store, PasswordHasher.standard(random), new PasswordThrottle()),
+                            registry.containerRegistryActions),
                     clock);
-            jetty.setHandler(new Routes(rpc));
+            jetty.setHandler(new Routes(rpc, registry.distribution, registry.tokenEndpoint));
             jetty.setStopAtShutdown(false);
             jetty.start();
             String host = config.listen().host().contains(":") ? "[" + config.listen().host() + "]" : config.listen().host();

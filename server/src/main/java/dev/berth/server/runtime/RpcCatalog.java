@@ -35,7 +35,7 @@ final class RpcCatalog {
 
     static RpcActions actions(Users users, AccessKeys keys, Policies policies, Attachments attachments, Roles roles,
                               SecurityTokenService sts, Groups groups, ResourceGroups resourceGroups, AccountAliases aliases,
-                              LoginProfiles loginProfiles) {
+                              LoginProfiles loginProfiles, List<RpcRoute> containerRegistry) {
         List<RpcRoute> ram = new ArrayList<>();
         ram.addAll(new UserActions(users).routes());
         ram.addAll(new AccessKeyActions(keys).routes());
@@ -48,6 +48,7 @@ final class RpcCatalog {
         return new RpcActions(Map.of(
                 Product.RAM, ram,
                 Product.RESOURCE_MANAGER, new ResourceGroupActions(resourceGroups).routes(),
+                Product.CONTAINER_REGISTRY, containerRegistry,
                 Product.STS, List.of(
                         RpcRoute.open("GetCallerIdentity", new GetCallerIdentity()),
                         RpcRoute.open("AssumeRole", new AssumeRole(sts, attachments)))));

@@ -53,7 +53,8 @@ public final class TokenEndpoint extends Handler.Abstract {
                 case TokenRequest.SignIn.Refresh refresh -> signIn.refresh(refresh.refreshToken(), now);
             };
             GrantContext context = new GrantContext(now, Optional.ofNullable(Request.getRemoteAddr(request)), request.isSecure(),
-                    Optional.ofNullable(request.getHeaders().get(HttpHeader.USER_AGENT)));
+                    Optional.ofNullable(request.getHeaders().get(HttpHeader.USER_AGENT)),
+                    Optional.ofNullable(request.getHeaders().get(HttpHeader.HOST)));
             List<Scope> granted = granted(caller, read.scopes(), context);
             IssuedToken access = tokens.issueAccess(caller, granted, now);
             Optional<IssuedToken> refresh = switch (caller) {

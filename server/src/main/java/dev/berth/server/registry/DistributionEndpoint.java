@@ -1,0 +1,187 @@
+package dev.berth.server.registry;
+
+import dev.berth.registry.RegistryException;
+import dev.berth.registry.content.InvalidDigestException;
+import dev.berth.registry.instance.Instance;
+import dev.berth.registry.name.ImageName;
+import dev.berth.registry.name.InvalidNameException;
+import dev.berth.registry.service.CatalogPage;
+import dev.berth.registry.service.PageSize;
+import dev.berth.registry.service.Registry;
+import dev.berth.registry.service.RequestValues;
+import dev.berth.server.registry.DistributionRoute.Shape;
+import dev.berth.server.registry.auth.GrantContext;
+import dev.berth.server.registry.auth.RegistryCaller;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code /v2} API (OCI distribution-spec v1.1, registry.md): the pipeline of every request is
+ * route ({@link DistributionRoute}), authenticate, locate, authorize ({@link RegistryGate}), then one
+ * responder per family of routes. Refusals are written in one place, from the OCI catalog.
+ */
+public final class DistributionEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(DistributionEndpoint.class);
+
+    private final Registry registry;
+    private final RegistryAddresses addresses;
+    private final RegistryPermissions permissions;
+    private final RegistryGate gate;
+    private final Clock clock;
+    private final BlobResponder blobs;
+    private final UploadResponder uploads;
+    private final ManifestResponder manifests;
+    private final ListingResponder listings;
+
+    public DistributionEndpoint(Registry registry, RegistryAddresses addresses, RegistryPermissions permissions, RegistryGate gate,
+                                Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.addresses = Objects.requireNonNull(addresses, "addresses");
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.blobs = new BlobResponder(registry.blobs());
+        this.uploads = new UploadResponder(registry.uploads());
+        this.manifests = new ManifestResponder(registry.manifests());
+        this.listings = new ListingResponder(registry.discovery());
+    }
+
+    public void handle(Request request, Response response, Callback callback) {
+        boolean head = request.getMethod().equals("HEAD");
+        try {
+            dispatch(request, response, callback);
+        } catch (RegistryGate.Challenge e) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, e.header(realm(request), gate.service()));
+            OciResponses.failure(response, callback, OciError.of(OciErrorCode.UNAUTHORIZED, e.getMessage()), head);
+        } catch (OciException e) {
+            OciResponses.failure(response, callback, e.error(), head);
+        } catch (RegistryException e) {
+            OciResponses.failure(response, callback, OciErrors.toOci(e), head);
+        } catch (InvalidDigestException e) {
+            OciResponses.failure(response, callback, OciError.of(OciErrorCode.DIGEST_INVALID, e.getMessage()), head);
+        } catch (InvalidNameException e) {
+            OciResponses.failure(response, callback, OciError.of(OciErrorCode.NAME_INVALID, e.getMessage()), head);
+        } catch (IOException e) {
+            if (response.isCommitted()) {
+                callback.failed(e);
+                return;
+            }
+            LOG.info("a /v2 request body could not be read: {}", e.toString());
+            OciResponses.failure(response, callback, OciError.of(OciErrorCode.REQUEST_INVALID,
+                    "the request body could not be read: " + e.getMessage()), head);
+        } catch (RuntimeException e) {
+            LOG.error("a /v2 request failed", e);
+            if (response.isCommitted()) {
+                callback.failed(e);
+                return;
+            }
+            OciResponses.failure(response, callback, OciError.of(OciErrorCode.INTERNAL_ERROR, "the registry failed"), head);
+        }
+    }
+
+    private void dispatch(Request request, Response response, Callback callback) throws IOException {
+        String rawPath = request.getHttpURI().getPath();
+        DistributionPath path = DistributionPath.parse(rawPath)
+                .orElseThrow(() -> OciException.of(OciErrorCode.NAME_UNKNOWN, "`" + shown(rawPath) + "` is not a registry path"));
+        DistributionRoute route = DistributionRoute.find(request.getMethod(), path.shape())
+                .orElseThrow(() -> OciException.of(OciErrorCode.UNSUPPORTED, "`" + request.getMethod() + "` is not served on this path"));
+        GrantContext context = new GrantContext(clock.instant(), Optional.ofNullable(Request.getRemoteAddr(request)), request.isSecure(),
+                Optional.ofNullable(request.getHeaders().get(HttpHeader.USER_AGENT)),
+                Optional.ofNullable(request.getHeaders().get(HttpHeader.HOST)));
+        RegistryGate.Authenticated caller = gate.authenticate(Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)),
+                context.now());
+        if (path.shape() == Shape.BASE) {
+            if (caller.caller() instanceof RegistryCaller.Anonymous) {
+                throw new RegistryGate.Challenge("sign in to use the registry", Optional.empty(), false);
+            }
+            OciResponses.json(response, callback, 200, "application/json", Map.of());
+            return;
+        }
+        if (path.shape() == Shape.CATALOG) {
+            catalog(request, response, callback, gate.authorizeCatalog(caller), context);
+            return;
+        }
+        String written = path.name().orElseThrow();
+        if (written.contains("%") || written.contains("//")) {
+            throw new InvalidNameException("repository name `" + shown(written) + "` may not hold encoded characters or empty components");
+        }
+        RegistryPermissions.Target target = permissions.target(addresses.locate(context.host(), written), caller.caller());
+        gate.authorize(caller, route.needs(), target, written, context);
+        DistributionExchange exchange = new DistributionExchange(request, response, callback, route, written, target, path.last(), context);
+        switch (route.shape()) {
+            case BLOB -> blobs.respond(exchange);
+            case UPLOADS, UPLOAD -> uploads.respond(exchange, from -> mayPull(caller, from, context));
+            case MANIFEST -> manifests.respond(exchange);
+            case TAGS, REFERRERS -> listings.respond(exchange);
+            case BASE, CATALOG -> throw new IllegalStateException("answered above");
+        }
+    }
+
+    /** Whether the caller may pull {@code written} (the source of a mount), on the token and the policies. */
+    private boolean mayPull(RegistryGate.Authenticated caller, String written, GrantContext context) {
+        try {
+            RegistryPermissions.Target source = permissions.target(addresses.locate(context.host(), written), caller.caller());
+            gate.authorize(caller, java.util.List.of(RegistryAccess.PULL), source, written, context);
+            return true;
+        } catch (RegistryGate.Challenge | OciException | InvalidNameException e) {
+            return false;
+        }
+    }
+
+    /** The caller's repositories on this host that it may {@code cr:ListRepository}, paged by {@code n} and {@code last}. */
+    private void catalog(Request request, Response response, Callback callback, RegistryCaller.Identified caller, GrantContext context) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        Optional<Instance> instance = hostInstance(context).or(() -> RepositoryAuthorizer.accountOf(caller.principal())
+                .flatMap(account -> registry.personalInstanceOfAccount(account)));
+        DistributionExchangeQuery query = new DistributionExchangeQuery(request);
+        PageSize size = RequestValues.pageSize(query.get("n"));
+        Optional<ImageName> last = RequestValues.lastRepository(query.get("last"));
+        if (instance.isEmpty()) {
+            answer.put("repositories", java.util.List.of());
+            OciResponses.json(response, callback, 200, "application/json", answer);
+            return;
+        }
+        CatalogPage page = registry.catalog().list(instance.get().id(), size, last,
+                repository -> permissions.mayList(caller, instance.get(), repository.name(), context));
+        answer.put("repositories", page.repositories().stream().map(ImageName::toString).toList());
+        page.next().ifPresent(next -> response.getHeaders().put(HttpHeader.LINK, ListingResponder.link("/v2/_catalog", size,
+                next.toString())));
+        OciResponses.json(response, callback, 200, "application/json", answer);
+    }
+
+    private Optional<Instance> hostInstance(GrantContext context) {
+        try {
+            return addresses.locate(context.host(), "host/probe").instance().filter(found -> !found.id().isPersonal());
+        } catch (InvalidNameException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String realm(Request request) {
+        String host = Optional.ofNullable(request.getHeaders().get(HttpHeader.HOST))
+                .orElseGet(() -> request.getHttpURI().getAuthority());
+        return (request.isSecure() ? "https" : "http") + "://" + host + "/auth/token";
+    }
+
+    private static String shown(String text) {
+        return text.length() <= 140 ? text : text.substring(0, 140) + "...";
+    }
+
+    /** Query parameters of a request with no repository in its path. */
+    private record DistributionExchangeQuery(Request request) {
+        Optional<String> get(String name) {
+            org.eclipse.jetty.util.Fields.Field field = Request.extractQueryParameters(request).get(name);
+            return field == null ? Optional.empty() : Optional.ofNullable(field.getValue());
+        }
+    }
+}
