@@ -19,8 +19,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's error handler: answers the requests Jetty refuses before any route sees them (an ambiguous
  * URI such as {@code %2e%2e}, {@code //} or {@code %2f} in a path) in JSON rather than an HTML page. On
- * {@code /v2} the body is an OCI error (registry.md section 7: a clear error); a 400 there is about the
- * path, which holds the repository name, so it is {@code NAME_INVALID}.
+ * {@code /v2} the body is an OCI error (registry.md section 7: a clear error) with Jetty's status; a 400
+ * about the URI is about the path, which holds the repository name, so it is {@code NAME_INVALID}.
  */
 public final class EdgeErrors implements Request.Handler {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +33,8 @@ public final class EdgeErrors implements Request.Handler {
         String message = reason.toLowerCase(Locale.ROOT);
         String path = Optional.ofNullable(request.getHttpURI().getPath()).orElse("");
         if (path.equals("/v2") || path.startsWith("/v2/")) {
-            OciResponses.failure(response, callback, OciError.of(ociCode(status), message), request.getMethod().equals("HEAD"));
+            OciResponses.failure(response, callback, status, OciError.of(ociCode(status, message), message),
+                    request.getMethod().equals("HEAD"));
             return true;
         }
         response.setStatus(status);
@@ -49,8 +50,9 @@ public final class EdgeErrors implements Request.Handler {
         return true;
     }
 
-    private static OciErrorCode ociCode(int status) {
-        if (status == 400) {
+    /** The OCI code of Jetty's refusal; its status is kept. */
+    private static OciErrorCode ociCode(int status, String message) {
+        if (status == 400 && (message.contains("uri") || message.contains("path"))) {
             return OciErrorCode.NAME_INVALID;
         }
         if (status == 404) {
