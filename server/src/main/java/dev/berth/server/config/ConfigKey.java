@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 public enum ConfigKey {
     SERVER_LISTEN("server.listen", "127.0.0.1:5000", false),
+    /** A connection silent this long is closed: it bounds stalled and very slow request bodies (registry.md section 7). */
+    SERVER_IDLE_TIMEOUT_SECONDS("server.idle-timeout-seconds", "60", false),
     DATA_DIR("data.dir", "./data", false),
     METADATA_URL("metadata.url", null, true),
     METADATA_USER("metadata.user", null, false),

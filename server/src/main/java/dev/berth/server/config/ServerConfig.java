@@ -3,14 +3,25 @@ package dev.berth.server.config;
 import dev.berth.server.registry.RegistrySettings;
 import dev.berth.metadata.MetadataConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The validated configuration of {@code berth serve} (iam-api.md section 1a). */
-public record ServerConfig(ListenAddress listen, Path dataDirectory, MetadataConfig metadata, RegistrySettings registry) {
+/**
+ * The validated configuration of {@code berth serve} (iam-api.md section 1a).
+ *
+ * @param idleTimeout how long a connection may stay silent, also in the middle of a request body
+ */
+public record ServerConfig(ListenAddress listen, Duration idleTimeout, Path dataDirectory, MetadataConfig metadata,
+                           RegistrySettings registry) {
+    /** The bounds of {@code server.idle-timeout-seconds}. */
+    static final long MIN_IDLE_TIMEOUT_SECONDS = 1;
+    static final long MAX_IDLE_TIMEOUT_SECONDS = 3600;
+
     public ServerConfig {
         Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(registry, "registry");
@@ -18,6 +29,7 @@ public record ServerConfig(ListenAddress listen, Path dataDirectory, MetadataCon
 
     static ServerConfig from(Map<ConfigKey, String> values) {
         ListenAddress listen = ListenAddress.parse(values.get(ConfigKey.SERVER_LISTEN));
+        Duration idleTimeout = idleTimeout(values.get(ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS));
         Path data = Path.of(values.get(ConfigKey.DATA_DIR));
         int poolSize;
         try {
@@ -26,13 +38,27 @@ public record ServerConfig(ListenAddress listen, Path dataDirectory, MetadataCon
             throw new ConfigException("`metadata.pool-size` must be a whole number");
         }
         try {
-            return new ServerConfig(listen, data, new MetadataConfig(Optional.ofNullable(values.get(ConfigKey.METADATA_URL)),
+            return new ServerConfig(listen, idleTimeout, data, new MetadataConfig(Optional.ofNullable(values.get(ConfigKey.METADATA_URL)),
                     Optional.ofNullable(values.get(ConfigKey.METADATA_USER)),
                     Optional.ofNullable(values.get(ConfigKey.METADATA_PASSWORD)), poolSize),
                     new RegistrySettings(values.get(ConfigKey.REGISTRY_REGION), values.get(ConfigKey.REGISTRY_BASE_DOMAIN)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    private static Duration idleTimeout(String text) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (seconds < MIN_IDLE_TIMEOUT_SECONDS || seconds > MAX_IDLE_TIMEOUT_SECONDS) {
+            throw new ConfigException("`server.idle-timeout-seconds` must be a whole number from " + MIN_IDLE_TIMEOUT_SECONDS + " to "
+                    + MAX_IDLE_TIMEOUT_SECONDS + ", got `" + text + "`");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     /** {@code HOST:PORT}; port 0 asks for any free port. */

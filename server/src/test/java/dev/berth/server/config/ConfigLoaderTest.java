@@ -54,6 +54,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theIdleTimeoutIsSixtySecondsUnlessSetFromOneSecondToAnHour() {
+        assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(ConfigLoader.load(Optional.empty(), Map.of("BERTH_SERVER_IDLE_TIMEOUT_SECONDS", "2"), Map.of()).idleTimeout())
+                .isEqualTo(java.time.Duration.ofSeconds(2));
+        for (String bad : new String[] {"0", "3601", "-1", "1.5", "1m"}) {
+            assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("BERTH_SERVER_IDLE_TIMEOUT_SECONDS", bad), Map.of()))
+                    .hasMessage("`server.idle-timeout-seconds` must be a whole number from 1 to 3600, got `" + bad + "`");
+        }
+    }
+
+    @Test
     void badValuesAreRefusedWithTheKeyNamed() {
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("BERTH_SERVER_LISTEN", "localhost"), Map.of()))
                 .hasMessage("`server.listen` must be HOST:PORT, got `localhost`");
