@@ -6,6 +6,7 @@ import dev.berth.iam.secret.PasswordHasher;
 import dev.berth.iam.secret.PasswordThrottle;
 import dev.berth.iam.secret.SecretBox;
 import dev.berth.metadata.jdbc.JdbcIdentityStore;
+import dev.berth.registry.service.UploadService;
 import dev.berth.server.config.ServerConfig;
 import dev.berth.server.http.EdgeErrors;
 import dev.berth.server.http.Routes;
@@ -29,26 +30,35 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The running server: wiring lives here and nowhere else (STYLE.md, code 9). */
 public final class BerthServer implements AutoCloseable {
-    /** A connection silent this long is closed: it bounds endless and very slow request bodies (registry.md section 7). */
-    private static final long IDLE_TIMEOUT_MILLIS = 60_000;
+    /** How often idle upload sessions are looked for (they expire after 24 hours without activity, registry.md section 6). */
+    static final Duration UPLOAD_EXPIRY_PERIOD = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(BerthServer.class);
+
     private final Server jetty;
     private final JdbcIdentityStore store;
     private final URI uri;
     private final Optional<Path> bootstrapFile;
+    private final UploadService uploads;
+    private final PeriodicTask uploadExpiry;
 
-    private BerthServer(Server jetty, JdbcIdentityStore store, URI uri, Optional<Path> bootstrapFile) {
+    private BerthServer(Server jetty, JdbcIdentityStore store, URI uri, Optional<Path> bootstrapFile, UploadService uploads) {
         this.jetty = jetty;
         this.store = store;
         this.uri = uri;
         this.bootstrapFile = bootstrapFile;
+        this.uploads = uploads;
+        this.uploadExpiry = new PeriodicTask("upload-expiry", UPLOAD_EXPIRY_PERIOD, this::expireIdleUploads).start();
     }
 
     /** Opens the data folder and the metadata store, bootstraps an empty server, and starts listening. */
@@ -66,7 +76,7 @@ public final class BerthServer implements AutoCloseable {
             Optional<Path> bootstrapFile = bootstrap.map(credentials -> BootstrapFile.write(data, credentials));
             Server jetty = new Server(new VirtualThreadPool());
             ServerConnector connector = new ServerConnector(jetty);
-            connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+            connector.setIdleTimeout(config.idleTimeout().toMillis());
             connector.setHost(config.listen().host());
             connector.setPort(config.listen().port());
             jetty.addConnector(connector);
@@ -91,7 +101,7 @@ public final class BerthServer implements AutoCloseable {
             jetty.start();
             String host = config.listen().host().contains(":") ? "[" + config.listen().host() + "]" : config.listen().host();
             URI uri = URI.create("http://" + host + ":" + connector.getLocalPort());
-            return new BerthServer(jetty, store, uri, bootstrapFile);
+            return new BerthServer(jetty, store, uri, bootstrapFile, registry.registry.uploads());
         } catch (Exception | Error e) {
             store.close();
             throw e;
@@ -107,16 +117,27 @@ public final class BerthServer implements AutoCloseable {
         return bootstrapFile;
     }
 
+    /** Discards the upload sessions idle for 24 hours; runs every {@link #UPLOAD_EXPIRY_PERIOD} until the server closes. */
+    public UploadService.Expiry expireIdleUploads() {
+        UploadService.Expiry expiry = uploads.expireIdle();
+        if (expiry.expired() > 0 || expiry.failed() > 0) {
+            LOG.info("idle upload sessions: {} expired, {} could not be discarded (tried again later)", expiry.expired(), expiry.failed());
+        }
+        return expiry;
+    }
+
     public void join() throws InterruptedException {
         jetty.join();
     }
 
     @Override
     public void close() throws Exception {
-        try {
-            jetty.stop();
-        } finally {
-            store.close();
+        try (store) {
+            try {
+                uploadExpiry.close();
+            } finally {
+                jetty.stop();
+            }
         }
     }
 }
