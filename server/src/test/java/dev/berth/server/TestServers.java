@@ -57,14 +57,20 @@ public final class TestServers {
     }
 
     public static Started start(Path folder, Backend backend) throws Exception {
+        return start(folder, backend, Clock.systemUTC(), Map.of());
+    }
+
+    /** A server on {@code clock}, with {@code settings} (such as {@code server.idle-timeout-seconds}) on top of the test's own. */
+    public static Started start(Path folder, Backend backend, Clock clock, Map<ConfigKey, String> settings) throws Exception {
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
+        flags.putAll(settings);
         flags.put(ConfigKey.SERVER_LISTEN, "127.0.0.1:0");
         flags.put(ConfigKey.DATA_DIR, folder.resolve("data").toString());
         if (backend == Backend.POSTGRESQL) {
             flags.put(ConfigKey.METADATA_URL, freshPostgresDatabase());
             flags.put(ConfigKey.METADATA_USER, System.getenv("BERTH_TEST_POSTGRES_USER"));
         }
-        BerthServer server = BerthServer.start(ConfigLoader.load(Optional.empty(), Map.of(), flags), Clock.systemUTC());
+        BerthServer server = BerthServer.start(ConfigLoader.load(Optional.empty(), Map.of(), flags), clock);
         try {
             JsonNode credentials = new ObjectMapper().readTree(server.bootstrapFile().orElseThrow().toFile());
             return new Started(server, credentials);

@@ -1,7 +1,10 @@
 package dev.berth.server.registry.e2e;
 
 import dev.berth.server.TestServers;
+import dev.berth.server.config.ConfigKey;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -19,10 +22,20 @@ abstract class RunningRegistry {
 
     abstract TestServers.Backend backend();
 
+    /** The server's clock. */
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Settings on top of the test's own. */
+    Map<ConfigKey, String> settings() {
+        return Map.of();
+    }
+
     @BeforeAll
     void start(@TempDir Path folder) throws Exception {
         this.folder = folder;
-        started = TestServers.start(folder, backend());
+        started = TestServers.start(folder, backend(), clock(), settings());
         registry = RegistryHttp.basic(started.server().uri(), started.accountId(), started.credentials().get("RegistryPassword").asText());
     }
 
