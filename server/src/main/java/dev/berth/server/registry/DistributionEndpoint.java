@@ -77,8 +77,7 @@ public final class DistributionEndpoint {
                 return;
             }
             LOG.info("a /v2 request body could not be read: {}", e.toString());
-            OciResponses.failure(response, callback, OciError.of(OciErrorCode.REQUEST_INVALID,
-                    "the request body could not be read: " + e.getMessage()), head);
+            OciResponses.failure(response, callback, unreadableBody(e), head);
         } catch (RuntimeException e) {
             LOG.error("a /v2 request failed", e);
             if (response.isCommitted()) {
@@ -171,6 +170,19 @@ public final class DistributionEndpoint {
         String host = Optional.ofNullable(request.getHeaders().get(HttpHeader.HOST))
                 .orElseGet(() -> request.getHttpURI().getAuthority());
         return (request.isSecure() ? "https" : "http") + "://" + host + "/auth/token";
+    }
+
+    /** What to tell a client whose body could not be read: a stall past the idle timeout is 408, anything else 400. */
+    private static OciError unreadableBody(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException) {
+                return OciError.of(OciErrorCode.REQUEST_TIMEOUT, "the request body stalled for longer than the server's idle timeout");
+            }
+            if (cause instanceof org.eclipse.jetty.io.EofException) {
+                return OciError.of(OciErrorCode.REQUEST_INVALID, "the request body ended before its declared length");
+            }
+        }
+        return OciError.of(OciErrorCode.REQUEST_INVALID, "the request body could not be read");
     }
 
     private static String shown(String text) {

@@ -33,8 +33,10 @@ public enum OciErrorCode {
     UNAUTHORIZED(401),
     DENIED(403),
     UNSUPPORTED(405),
-    /** A request body the server could not read within its time limits, or a page of an unknown kind. */
+    /** A request body the server could not read (cut short), or a parameter of an unknown kind. */
     REQUEST_INVALID(400, "UNSUPPORTED"),
+    /** A request body that stalled past the connection's idle timeout (registry.md section 7; RFC 9110: 408). */
+    REQUEST_TIMEOUT(408, "UNSUPPORTED"),
     TOOMANYREQUESTS(429),
     /** Our own fault; the body carries nothing of the cause. */
     INTERNAL_ERROR(500, "UNKNOWN");
