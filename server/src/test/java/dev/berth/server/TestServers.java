@@ -81,7 +81,7 @@ public final class TestServers {
     }
 
     /** Creates an empty database in the test cluster and returns its URL; fails when there is no cluster. */
-    private static String freshPostgresDatabase() throws SQLException {
+    public static String freshPostgresDatabase() throws SQLException {
         String url = System.getenv("BERTH_TEST_POSTGRES_URL");
         assertThat(url).as("BERTH_TEST_POSTGRES_URL (set by ./run-tests, which starts PostgreSQL)").isNotBlank();
         String name = "berth_" + Long.toUnsignedString(RANDOM.nextLong(), 36);
