@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.registry.content.Digest;
 import dev.berth.server.ServerProcess;
@@ -230,7 +231,7 @@ abstract class CrashSafetyTest {
                 }
                 acknowledged.add(new Acknowledged(repository, digest.toString(), blob, false));
                 ObjectNode manifest = template.deepCopy();
-                ((com.fasterxml.jackson.databind.node.ArrayNode) manifest.get("layers")).add(Descriptor.of(TestImages.LAYER, blob).toJson());
+                ((ArrayNode) manifest.get("layers")).add(Descriptor.of(TestImages.LAYER, blob).toJson());
                 manifest.putObject("annotations").put("round", String.valueOf(round));
                 byte[] bytes = TestImages.bytes(manifest);
                 if (client.put("/v2/" + repository + "/manifests/round-" + round, bytes, TestImages.IMAGE_MANIFEST).status() != 201) {

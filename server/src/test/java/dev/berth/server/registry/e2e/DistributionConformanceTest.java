@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.registry.content.Digest;
 import dev.berth.server.registry.e2e.RegistryHttp.Answer;
 import dev.berth.server.registry.e2e.TestImages.Descriptor;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -186,7 +188,7 @@ abstract class DistributionConformanceTest extends RunningRegistry {
                 Optional.empty(), Optional.of("application/vnd.dev.berth.test.subject"));
         Descriptor subject = Descriptor.of(TestImages.IMAGE_MANIFEST, subjectBytes);
         client.pushManifest(REPOSITORY, "subject", TestImages.IMAGE_MANIFEST, subjectBytes);
-        byte[] empty = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
         client.pushBlob(REPOSITORY, empty);
         Descriptor emptyConfig = Descriptor.of("application/vnd.oci.empty.v1+json", empty);
         byte[] signature = TestImages.imageManifest(emptyConfig, List.of(), Optional.of(subject), Optional.of(ARTIFACT_TYPE));
@@ -206,7 +208,7 @@ abstract class DistributionConformanceTest extends RunningRegistry {
                 "application/spdx+json");
 
         Answer filtered = client.get("/v2/" + REPOSITORY + "/referrers/" + subject.digest() + "?artifactType="
-                + java.net.URLEncoder.encode(ARTIFACT_TYPE, java.nio.charset.StandardCharsets.UTF_8));
+                + URLEncoder.encode(ARTIFACT_TYPE, StandardCharsets.UTF_8));
         assertThat(filtered.status()).isEqualTo(200);
         assertThat(filtered.header("OCI-Filters-Applied")).hasValue("artifactType");
         JsonNode manifests = filtered.json().get("manifests");
@@ -222,7 +224,7 @@ abstract class DistributionConformanceTest extends RunningRegistry {
 
     @Test
     void aReferrerWhoseSubjectIsMissingIsAcceptedAndListed() {
-        byte[] empty = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
         client.pushBlob(REPOSITORY, empty);
         Descriptor missing = Descriptor.of(TestImages.IMAGE_MANIFEST, TestImages.randomBytes(random, 200));
         byte[] referrer = TestImages.imageManifest(Descriptor.of("application/vnd.oci.empty.v1+json", empty), List.of(),

@@ -25,6 +25,7 @@ import java.security.KeyFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +173,6 @@ abstract class ForgedTokensTest extends RunningRegistry {
 
     /** HS256 needs a secret of 256 bits at least. */
     private static byte[] padded(byte[] secret) {
-        return secret.length >= 32 ? secret : java.util.Arrays.copyOf(secret, 32);
+        return secret.length >= 32 ? secret : Arrays.copyOf(secret, 32);
     }
 }

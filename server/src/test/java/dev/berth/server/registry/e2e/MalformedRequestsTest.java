@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.registry.content.Digest;
 import dev.berth.server.registry.e2e.RegistryHttp.Answer;
 import dev.berth.server.registry.e2e.TestImages.Descriptor;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -135,7 +136,7 @@ abstract class MalformedRequestsTest extends RunningRegistry {
     @ParameterizedTest
     @ValueSource(strings = {"-1", "-99999999999999999999", "ten", "1e3", "0x10"})
     void aNegativeOrNonNumericPageSizeIsPaginationNumberInvalid(String n) {
-        String encoded = java.net.URLEncoder.encode(n, StandardCharsets.UTF_8);
+        String encoded = URLEncoder.encode(n, StandardCharsets.UTF_8);
         assertError(registry.get("/v2/" + REPOSITORY + "/tags/list?n=" + encoded), 400, "PAGINATION_NUMBER_INVALID");
         assertError(registry.get("/v2/_catalog?n=" + encoded), 400, "PAGINATION_NUMBER_INVALID");
     }

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.registry.content.Digest;
 import dev.berth.server.registry.e2e.RegistryHttp.Answer;
 import java.io.IOException;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,8 +144,8 @@ abstract class MalformedUploadsTest extends RunningRegistry {
         Answer next = patch(location, blob, 1000, 2000);
         assertThat(next.status()).isEqualTo(202);
         assertThat(next.header("Range")).hasValue("0-1999");
-        Answer last = client.send("PUT", location + "?digest=" + Digest.sha256Of(blob), java.util.Map.of("Content-Type",
-                "application/octet-stream", "Content-Range", "2000-2999"), java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+        Answer last = client.send("PUT", location + "?digest=" + Digest.sha256Of(blob), Map.of("Content-Type",
+                "application/octet-stream", "Content-Range", "2000-2999"), BodyPublishers.ofByteArray(
                 Arrays.copyOfRange(blob, 2000, 3000)));
         assertThat(last.status()).as("%s", last).isEqualTo(201);
         assertBlob(REPOSITORY, blob);
@@ -204,6 +207,6 @@ abstract class MalformedUploadsTest extends RunningRegistry {
 
     private String basic() {
         return Base64.getEncoder().encodeToString((started.accountId() + ":" + started.credentials().get("RegistryPassword").asText())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

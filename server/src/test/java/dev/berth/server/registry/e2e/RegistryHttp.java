@@ -17,7 +17,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -83,8 +85,8 @@ final class RegistryHttp {
     }
 
     /** The texts of a JSON array. */
-    static java.util.List<String> texts(JsonNode array) {
-        java.util.List<String> texts = new java.util.ArrayList<>();
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
         array.forEach(node -> texts.add(node.asText()));
         return texts;
     }

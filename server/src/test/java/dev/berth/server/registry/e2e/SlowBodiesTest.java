@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ abstract class SlowBodiesTest extends RunningRegistry {
     private Stalled stall(String method, String path, String contentType, int declared, byte[] sent, String... more) throws IOException {
         long start = System.nanoTime();
         try (RawHttp raw = RawHttp.open(client.base(), GIVES_UP_WITHIN)) {
-            String[] headers = java.util.stream.Stream.concat(java.util.stream.Stream.of("Authorization: Bearer " + token,
+            String[] headers = Stream.concat(Stream.of("Authorization: Bearer " + token,
                     "Content-Type: " + contentType, "Content-Length: " + declared), Arrays.stream(more)).toArray(String[]::new);
             raw.head(client.base(), method, path, headers);
             raw.write(sent);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.registry.content.Digest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -45,7 +46,7 @@ final class TestImages {
     /** A config blob that differs with {@code label}. */
     static byte[] config(String label) {
         return ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Labels\":{\"test\":\"" + label + "\"}},"
-                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}").getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] imageManifest(Descriptor config, List<Descriptor> layers, Optional<Descriptor> subject, Optional<String> artifactType) {
