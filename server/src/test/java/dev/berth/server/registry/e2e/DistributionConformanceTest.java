@@ -217,6 +217,12 @@ abstract class DistributionConformanceTest extends RunningRegistry {
         assertThat(manifests.get(0).get("size").asLong()).isEqualTo(signature.length);
         assertThat(manifests.get(0).get("mediaType").asText()).isEqualTo(TestImages.IMAGE_MANIFEST);
 
+        Answer unmatched = client.get("/v2/" + REPOSITORY + "/referrers/" + subject.digest() + "?artifactType="
+                + URLEncoder.encode("application/vnd.dev.berth.test.none", StandardCharsets.UTF_8));
+        assertThat(unmatched.status()).isEqualTo(200);
+        assertThat(unmatched.header("OCI-Filters-Applied")).hasValue("artifactType");
+        assertThat(unmatched.json().get("manifests")).isEmpty();
+
         Answer none = client.get("/v2/" + REPOSITORY + "/referrers/" + Digest.sha256Of(new byte[] {42}));
         assertThat(none.status()).isEqualTo(200);
         assertThat(none.json().get("manifests")).isEmpty();

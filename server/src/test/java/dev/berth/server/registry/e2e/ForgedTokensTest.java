@@ -165,6 +165,20 @@ abstract class ForgedTokensTest extends RunningRegistry {
     }
 
     @Test
+    void aTokenForAnotherRepositoryIsChallengedForTheScopeItLacks() {
+        RegistryHttp client = registry.withToken(registry.token("repository:library/elsewhere:pull,push"));
+        Answer answer = client.get(TAGS);
+        assertThat(answer.status()).as("%s", answer).isEqualTo(401);
+        assertThat(answer.errorCode()).isEqualTo("UNAUTHORIZED");
+        assertThat(answer.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value)
+                .contains("scope=\"repository:" + REPOSITORY + ":pull\"", "error=\"insufficient_scope\""));
+        Answer pullOnly = registry.withToken(registry.token("repository:" + REPOSITORY + ":pull"))
+                .put("/v2/" + REPOSITORY + "/manifests/pull-only", manifest, TestImages.IMAGE_MANIFEST);
+        assertThat(pullOnly.status()).as("%s", pullOnly).isEqualTo(401);
+        assertThat(registry.get("/v2/" + REPOSITORY + "/manifests/pull-only").status()).isEqualTo(404);
+    }
+
+    @Test
     void garbageIsRefused() {
         assertRefused("not-a-token", "garbage");
         assertRefused("a.b.c", "three garbage parts");

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.registry.content.Digest;
 import dev.berth.server.registry.e2e.RegistryHttp.Answer;
 import dev.berth.server.registry.e2e.TestImages.Descriptor;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +123,18 @@ abstract class MalformedManifestsTest extends RunningRegistry {
         ObjectNode huge = (ObjectNode) JSON.readTree(good);
         huge.putObject("annotations").put("padding", "x".repeat(4 << 20));
         assertRefused(TestImages.bytes(huge), TestImages.IMAGE_MANIFEST, 413, "SIZE_INVALID");
+    }
+
+    @Test
+    void aManifestOver4MiBSentWithoutALengthIsRefusedWith413() throws Exception {
+        ObjectNode huge = (ObjectNode) JSON.readTree(good);
+        huge.putObject("annotations").put("padding", "x".repeat(5 << 20));
+        byte[] body = TestImages.bytes(huge);
+        Answer answer = client.send("PUT", "/v2/" + REPOSITORY + "/manifests/chunked", Map.of("Content-Type", TestImages.IMAGE_MANIFEST),
+                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        assertThat(answer.status()).as("%s", answer).isEqualTo(413);
+        assertThat(answer.errorCode()).isEqualTo("SIZE_INVALID");
+        assertThat(client.get("/v2/" + REPOSITORY + "/manifests/chunked").status()).isEqualTo(404);
     }
 
     @Test
