@@ -57,6 +57,11 @@ public final class TestServers {
     }
 
     public static Started start(Path folder, Backend backend) throws Exception {
+        return start(folder, backend, Clock.systemUTC());
+    }
+
+    /** A server whose clock is {@code clock} (to put it ahead of or behind its clients). */
+    public static Started start(Path folder, Backend backend, Clock clock) throws Exception {
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
         flags.put(ConfigKey.SERVER_LISTEN, "127.0.0.1:0");
         flags.put(ConfigKey.DATA_DIR, folder.resolve("data").toString());
@@ -64,7 +69,7 @@ public final class TestServers {
             flags.put(ConfigKey.METADATA_URL, freshPostgresDatabase());
             flags.put(ConfigKey.METADATA_USER, System.getenv("BERTH_TEST_POSTGRES_USER"));
         }
-        BerthServer server = BerthServer.start(ConfigLoader.load(Optional.empty(), Map.of(), flags), Clock.systemUTC());
+        BerthServer server = BerthServer.start(ConfigLoader.load(Optional.empty(), Map.of(), flags), clock);
         try {
             JsonNode credentials = new ObjectMapper().readTree(server.bootstrapFile().orElseThrow().toFile());
             return new Started(server, credentials);
