@@ -254,6 +254,33 @@ abstract class RegistryPolicyScenariosTest {
         assertThat(JSON.readTree(after.body()).get("errors").get(0).get("code").asText()).isEqualTo("DENIED");
     }
 
+    @Test
+    void seed004sEnterpriseNamespacePolicyGrantsOneNamespaceOfOneInstance() throws Exception {
+        com.aliyun.cr20181201.Client cr = cr(started.accessKeyId(), started.accessKeySecret(), null);
+        String instance = cr.callApi(new com.aliyun.teaopenapi.models.Params().setAction("CreateInstance").setVersion("2018-12-01")
+                .setProtocol("HTTP").setMethod("POST").setAuthType("AK").setStyle("RPC").setPathname("/").setReqBodyType("json")
+                .setBodyType("json"), new com.aliyun.teaopenapi.models.OpenApiRequest().setQuery(java.util.Map.of(
+                        "InstanceName", "team-registry", "InstanceType", "Basic")), new com.aliyun.teautil.models.RuntimeOptions())
+                .get("body") instanceof java.util.Map<?, ?> body ? String.valueOf(body.get("InstanceId")) : "";
+        assertThat(instance).matches("cri-[a-z0-9]{16}");
+        for (String namespace : new String[] {"ns", "elsewhere"}) {
+            cr.createNamespace(new CreateNamespaceRequest().setInstanceId(instance).setNamespaceName(namespace));
+        }
+        skopeo.copyAll(image.reference(OciLayouts.INDEX_TAG), image(instance + "/elsewhere/app"), NONE, root).assertSucceeded();
+        String policy = """
+                { "Statement": [ { "Effect": "Allow", "Action": [ "cr:ListInstance*", "cr:GetInstance*", "cr:ListSignature*" ],
+                "Resource": "*" }, { "Action": [ "cr:*" ], "Effect": "Allow", "Resource": [ "acs:cr:*:*:repository/$instanceid/$namespace/*",
+                "acs:cr:*:*:repository/$instanceid/$namespace" ] }, { "Action": [ "cr:List*" ], "Effect": "Allow", "Resource": [
+                "acs:cr:*:*:repository/$instanceid/*", "acs:cr:*:*:repository/$instanceid/*/*" ] } ], "Version": "1" }"""
+                .replace("$instanceid", instance).replace("$namespace", "ns");
+        User member = user("team-member", null, policy);
+        assertThat(pushes(member.registry(), instance + "/ns/app")).isTrue();
+        assertThat(pulls(member.registry(), instance + "/ns/app")).isTrue();
+        assertThat(pulls(member.registry(), instance + "/elsewhere/app")).isFalse();
+        assertThat(pushes(member.registry(), instance + "/elsewhere/app")).isFalse();
+        assertThat(pulls(member.registry(), "juzhong/nginx")).isFalse();
+    }
+
     private static String basic(Credentials credentials) {
         return "Basic " + Base64.getEncoder().encodeToString((credentials.username() + ":" + credentials.password())
                 .getBytes(StandardCharsets.UTF_8));
