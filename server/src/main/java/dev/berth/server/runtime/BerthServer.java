@@ -42,8 +42,10 @@ public final class BerthServer implements AutoCloseable {
     private final JdbcIdentityStore store;
     private final URI uri;
     private final Optional<Path> bootstrapFile;
+    private final AutoCloseable uploadExpiry;
 
-    private BerthServer(Server jetty, JdbcIdentityStore store, URI uri, Optional<Path> bootstrapFile) {
+    private BerthServer(Server jetty, JdbcIdentityStore store, URI uri, Optional<Path> bootstrapFile, AutoCloseable uploadExpiry) {
+        this.uploadExpiry = uploadExpiry;
         this.jetty = jetty;
         this.store = store;
         this.uri = uri;
@@ -84,12 +86,13 @@ public final class BerthServer implements AutoCloseable {
                             new AccountAliases(store), new LoginProfiles(store, PasswordHasher.standard(random), new PasswordThrottle()),
                             registry.containerRegistryActions),
                     clock);
+            jetty.setErrorHandler(new dev.berth.server.http.JsonErrorHandler());
             jetty.setHandler(new Routes(rpc, registry.distribution, registry.tokenEndpoint));
             jetty.setStopAtShutdown(false);
             jetty.start();
             String host = config.listen().host().contains(":") ? "[" + config.listen().host() + "]" : config.listen().host();
             URI uri = URI.create("http://" + host + ":" + connector.getLocalPort());
-            return new BerthServer(jetty, store, uri, bootstrapFile);
+            return new BerthServer(jetty, store, uri, bootstrapFile, registry.startUploadExpiry());
         } catch (Exception | Error e) {
             store.close();
             throw e;
@@ -112,6 +115,7 @@ public final class BerthServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            uploadExpiry.close();
             jetty.stop();
         } finally {
             store.close();

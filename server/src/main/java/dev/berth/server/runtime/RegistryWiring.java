@@ -83,6 +83,23 @@ final class RegistryWiring {
     }
 
     /**
+     * Starts discarding upload sessions idle for a day (registry.md section 6), hourly, on one daemon
+     * thread; closing the answer stops it.
+     */
+    AutoCloseable startUploadExpiry() {
+        java.util.concurrent.ScheduledExecutorService expiry = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                task -> Thread.ofPlatform().name("berth-upload-expiry").daemon().unstarted(task));
+        expiry.scheduleWithFixedDelay(() -> {
+            try {
+                registry.uploads().expireIdle();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(RegistryWiring.class).warn("expiring idle uploads failed; trying again in an hour", e);
+            }
+        }, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+        return expiry::shutdownNow;
+    }
+
+    /**
      * The first start's registry (iam-api.md section 1a): the bootstrap account's Personal Edition
      * instance with the namespace {@code library} ({@code AutoCreateRepo}, {@code PRIVATE}).
      */
