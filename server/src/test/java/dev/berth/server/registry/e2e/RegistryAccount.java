@@ -162,8 +162,13 @@ final class RegistryAccount {
      * must, and answers its registry credentials {@code <user>@<account id>}.
      */
     Credentials registryPassword(UserKey user) throws Exception {
+        return registryPassword(user, personalInstance());
+    }
+
+    /** The same, naming {@code instance} in {@code ResetLoginPassword}: one password serves every instance. */
+    Credentials registryPassword(UserKey user, String instance) throws Exception {
         String password = user.userName() + "-Pw-2026";
-        cr(user).resetLoginPassword(new ResetLoginPasswordRequest().setInstanceId(personalInstance()).setPassword(password));
+        cr(user).resetLoginPassword(new ResetLoginPasswordRequest().setInstanceId(instance).setPassword(password));
         return new Credentials(user.userName() + "@" + id(), password);
     }
 
