@@ -4,11 +4,15 @@ import com.aliyun.cr20181201.models.CreateNamespaceRequest;
 import com.aliyun.cr20181201.models.ListInstanceRequest;
 import com.aliyun.cr20181201.models.ListInstanceResponseBody;
 import com.aliyun.cr20181201.models.ResetLoginPasswordRequest;
+import com.aliyun.ram20150501.models.AttachPolicyToRoleRequest;
 import com.aliyun.ram20150501.models.AttachPolicyToUserRequest;
 import com.aliyun.ram20150501.models.CreateAccessKeyRequest;
 import com.aliyun.ram20150501.models.CreateAccessKeyResponseBody;
 import com.aliyun.ram20150501.models.CreatePolicyRequest;
+import com.aliyun.ram20150501.models.CreateRoleRequest;
 import com.aliyun.ram20150501.models.CreateUserRequest;
+import com.aliyun.sts20150401.models.AssumeRoleRequest;
+import com.aliyun.sts20150401.models.AssumeRoleResponseBody;
 import com.aliyuncs.CommonRequest;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.exceptions.ClientException;
@@ -21,8 +25,10 @@ import dev.berth.server.SdkCalls;
 import dev.berth.server.TestServers;
 import dev.berth.server.registry.client.Skopeo.Credentials;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The first start's account of a running test server, driven the way its owner would: RAM users with
@@ -179,6 +185,56 @@ final class RegistryAccount {
             attach(policy, user);
         }
         return registryPassword(user);
+    }
+
+    /** A role session's STS credentials and when they expire. */
+    record SessionKey(String accessKeyId, String accessKeySecret, String securityToken, Instant expiresAt) {
+        SessionKey {
+            Objects.requireNonNull(accessKeyId, "accessKeyId");
+            Objects.requireNonNull(accessKeySecret, "accessKeySecret");
+            Objects.requireNonNull(securityToken, "securityToken");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        @Override
+        public String toString() {
+            return "SessionKey[" + accessKeyId + ", until " + expiresAt + ", secrets hidden]";
+        }
+    }
+
+    /** A role whose trust policy admits every RAM user and role session of the account ({@code acs:ram::<uid>:root}). */
+    void createRoleTrustingTheAccount(String name) throws Exception {
+        ram.createRole(new CreateRoleRequest().setRoleName(name).setAssumeRolePolicyDocument(trustPolicy("acs:ram::" + id() + ":root")));
+    }
+
+    /** A trust policy admitting {@code principal} ({@code RAM}) to {@code sts:AssumeRole}. */
+    static String trustPolicy(String principal) {
+        return "{\"Statement\": [{\"Action\": \"sts:AssumeRole\", \"Effect\": \"Allow\", \"Principal\": {\"RAM\": [\""
+                + principal + "\"]}}], \"Version\": \"1\"}";
+    }
+
+    String roleArn(String role) {
+        return "acs:ram::" + id() + ":role/" + role;
+    }
+
+    void attachToRole(Policy policy, String role) throws Exception {
+        ram.attachPolicyToRole(new AttachPolicyToRoleRequest().setPolicyType(policy.type()).setPolicyName(policy.name()).setRoleName(role));
+    }
+
+    /** {@code user} assumes {@code role} with {@code sts20150401}, for {@code seconds}, narrowed by {@code sessionPolicy} if given. */
+    SessionKey assumeRole(UserKey user, String role, String sessionName, long seconds, Optional<String> sessionPolicy) throws Exception {
+        com.aliyun.sts20150401.Client sts = new com.aliyun.sts20150401.Client(SdkCalls.config(started.endpoint(), user.accessKeyId(),
+                user.accessKeySecret(), null));
+        AssumeRoleRequest request = new AssumeRoleRequest().setRoleArn(roleArn(role)).setRoleSessionName(sessionName)
+                .setDurationSeconds(seconds);
+        sessionPolicy.ifPresent(request::setPolicy);
+        AssumeRoleResponseBody.AssumeRoleResponseBodyCredentials credentials = sts.assumeRole(request).getBody().getCredentials();
+        return new SessionKey(credentials.getAccessKeyId(), credentials.getAccessKeySecret(), credentials.getSecurityToken(),
+                Instant.parse(credentials.getExpiration()));
+    }
+
+    com.aliyun.cr20181201.Client cr(SessionKey session) throws Exception {
+        return cr(session.accessKeyId(), session.accessKeySecret(), session.securityToken());
     }
 
     /** A call with the classic {@code aliyun-java-sdk-core} (signature V1), signed with the account's AccessKey. */
