@@ -38,9 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Seed 002 against a running Berth with real clients: the account makes RAM users and attaches the
  * system policies and the seed's custom policies verbatim; it owns the namespaces {@code juzhong} and
  * {@code other} of its Personal Edition instance with an image in {@code juzhong/nginx},
- * {@code juzhong/other-repo} and {@code other/xx} (a repository name has 2 to 64 characters). Each user sets its own registry password with its own
- * AccessKey and uses {@code skopeo} as {@code <user>@<account id>}; what it may do there is found by
- * doing it (registry.md sections 3 and 4).
+ * {@code juzhong/other-repo} and {@code other/xx} (not {@code other/x}: a repository name has 2 to 64
+ * characters). Each user sets its own registry password with its own AccessKey and uses {@code skopeo}
+ * as {@code <user>@<account id>}; what it may do there is found by doing it (registry.md sections 3
+ * and 4).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PersonalEditionPoliciesTest {

@@ -24,14 +24,15 @@ import java.util.regex.Pattern;
 
 /**
  * Finds out with {@code skopeo} what a caller may do to repositories by doing it: pull (copy from the
- * registry), push (copy to it), list tags and delete. Each success is checked for its effect and each
- * failure for being a refusal (skopeo reporting {@code unauthorized} or {@code denied}), as seen by the
- * repositories' owner. Every repository tried must hold the owner's image at tag {@value #TAG}.
+ * registry), push (copy to it), list tags and delete. Each success is checked for its effect, as the
+ * repositories' owner sees it, and each failure for being a refusal: skopeo reporting
+ * {@code unauthorized}, {@code denied} or, for a HEAD, which has no body, {@code 403 (Forbidden)}.
+ * Every repository tried must hold the owner's image at tag {@value #TAG}.
  */
 final class RegistryAbilities {
     static final String TAG = OciLayouts.INDEX_TAG;
     private static final String DOOMED = "doomed";
-    private static final Pattern REFUSAL = Pattern.compile("(?is).*\\b(unauthorized|denied)\\b.*");
+    private static final Pattern REFUSAL = Pattern.compile("(?is).*\\b(unauthorized|denied|forbidden)\\b.*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a client does to a repository. */
