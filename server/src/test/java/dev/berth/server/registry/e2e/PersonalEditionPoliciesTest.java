@@ -1,6 +1,5 @@
 package dev.berth.server.registry.e2e;
 
-import static dev.berth.server.registry.e2e.RegistryAbilities.Operation.DELETE;
 import static dev.berth.server.registry.e2e.RegistryAbilities.Operation.LIST_TAGS;
 import static dev.berth.server.registry.e2e.RegistryAbilities.Operation.PULL;
 import static dev.berth.server.registry.e2e.RegistryAbilities.Operation.PUSH;
