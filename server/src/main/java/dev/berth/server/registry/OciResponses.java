@@ -24,12 +24,17 @@ public final class OciResponses {
 
     /** Writes the error; a {@code HEAD} request gets the status and headers without a body. */
     public static void failure(Response response, Callback callback, OciError error, boolean head) {
+        failure(response, callback, error.code().httpStatus(), error, head);
+    }
+
+    /** Writes the error with {@code status} in place of its code's (an answer Jetty chose before any route). */
+    public static void failure(Response response, Callback callback, int status, OciError error, boolean head) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("code", error.code().wireCode());
         entry.put("message", error.message());
         error.detail().ifPresent(detail -> entry.put("detail", detail));
         byte[] body = bytes(Map.of("errors", List.of(entry)));
-        response.setStatus(error.code().httpStatus());
+        response.setStatus(status);
         response.getHeaders().put(API_VERSION_HEADER, API_VERSION);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);

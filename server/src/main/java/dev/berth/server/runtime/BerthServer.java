@@ -7,6 +7,7 @@ import dev.berth.iam.secret.PasswordThrottle;
 import dev.berth.iam.secret.SecretBox;
 import dev.berth.metadata.jdbc.JdbcIdentityStore;
 import dev.berth.server.config.ServerConfig;
+import dev.berth.server.http.EdgeErrors;
 import dev.berth.server.http.Routes;
 import dev.berth.iam.service.AccessKeys;
 import dev.berth.iam.service.AccountAliases;
@@ -86,8 +87,8 @@ public final class BerthServer implements AutoCloseable {
                             new AccountAliases(store), new LoginProfiles(store, PasswordHasher.standard(random), new PasswordThrottle()),
                             registry.containerRegistryActions),
                     clock);
-            jetty.setErrorHandler(new dev.berth.server.http.JsonErrorHandler());
             jetty.setHandler(new Routes(rpc, registry.distribution, registry.tokenEndpoint));
+            jetty.setErrorHandler(new EdgeErrors());
             jetty.setStopAtShutdown(false);
             jetty.start();
             String host = config.listen().host().contains(":") ? "[" + config.listen().host() + "]" : config.listen().host();

@@ -2,7 +2,7 @@ package dev.berth.server.registry.e2e;
 
 import dev.berth.server.TestServers;
 
-class BadInputOnPostgresTest extends BadInputTest {
+class MalformedRequestsOnPostgresTest extends MalformedRequestsTest {
     @Override
     TestServers.Backend backend() {
         return TestServers.Backend.POSTGRESQL;

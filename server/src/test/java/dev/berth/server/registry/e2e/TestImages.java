@@ -1,0 +1,83 @@
+package dev.berth.server.registry.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.registry.content.Digest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/** Small OCI documents for tests that push by hand: descriptors, image manifests and indexes (image-spec v1.1). */
+final class TestImages {
+    static final String IMAGE_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    static final String IMAGE_INDEX = "application/vnd.oci.image.index.v1+json";
+    static final String IMAGE_CONFIG = "application/vnd.oci.image.config.v1+json";
+    static final String LAYER = "application/vnd.oci.image.layer.v1.tar";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestImages() {
+    }
+
+    /** What a descriptor points at. */
+    record Descriptor(String mediaType, Digest digest, long size) {
+        static Descriptor of(String mediaType, byte[] bytes) {
+            return new Descriptor(mediaType, Digest.sha256Of(bytes), bytes.length);
+        }
+
+        ObjectNode toJson() {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("mediaType", mediaType);
+            node.put("digest", digest.toString());
+            node.put("size", size);
+            return node;
+        }
+    }
+
+    static byte[] randomBytes(Random random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A config blob that differs with {@code label}. */
+    static byte[] config(String label) {
+        return ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Labels\":{\"test\":\"" + label + "\"}},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static byte[] imageManifest(Descriptor config, List<Descriptor> layers, Optional<Descriptor> subject, Optional<String> artifactType) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schemaVersion", 2);
+        root.put("mediaType", IMAGE_MANIFEST);
+        artifactType.ifPresent(type -> root.put("artifactType", type));
+        root.set("config", config.toJson());
+        ArrayNode array = root.putArray("layers");
+        layers.forEach(layer -> array.add(layer.toJson()));
+        subject.ifPresent(value -> root.set("subject", value.toJson()));
+        return bytes(root);
+    }
+
+    static byte[] imageManifest(Descriptor config, List<Descriptor> layers) {
+        return imageManifest(config, layers, Optional.empty(), Optional.empty());
+    }
+
+    static byte[] index(List<Descriptor> manifests) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schemaVersion", 2);
+        root.put("mediaType", IMAGE_INDEX);
+        ArrayNode array = root.putArray("manifests");
+        manifests.forEach(manifest -> array.add(manifest.toJson()));
+        return bytes(root);
+    }
+
+    static byte[] bytes(ObjectNode root) {
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
