@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * "Every request is authorized against the policies as they stand when it arrives" (registry.md
  * section 3): a client holding a bearer token from {@code /auth/token} that is still valid is refused
  * on its very next request once the policy that allowed it is detached, the AccessKey behind its
- * temporary token is deactivated, its role loses its policy or ends, or the user leaves the group that
- * carried the policy.
+ * temporary token is deactivated, its role loses its policy, its trust policy or ends, or the user leaves
+ * the group that carried the policy.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TokenRevocationTest {
@@ -160,12 +159,9 @@ abstract class TokenRevocationTest {
 
     /**
      * registry.md section 3 lists "editing a role's trust policy" among the changes that take effect on
-     * the next request, also for tokens already issued. The server keeps a role's sessions when its trust
-     * policy changes ({@code Roles.update}), and a session does not record who assumed it, so the trust
-     * policy cannot be checked again for it: the lead decides what the rule means before this runs.
+     * the next request, also for tokens already issued: a new trust policy ends the role's sessions.
      */
     @Test
-    @Disabled("the server does not re-check a role session against its role's trust policy after UpdateRole; see the class comment")
     void aRoleSessionsBearerTokenIsRefusedOnceTheTrustPolicyNoLongerAdmitsWhoeverAssumedIt() throws Exception {
         account.createRoleTrustingTheAccount("re-trusted");
         account.attachToRole(Policy.custom("pull-and-sign-in"), "re-trusted");
