@@ -28,11 +28,12 @@ berth_select_jdk
 work=$(mktemp -d /tmp/berth-vs-distribution.XXXXXX)
 berth_pid=""
 registry_pid=""
+client_pid=""
 cleanup() {
-    for pid in $berth_pid $registry_pid; do
+    for pid in $client_pid $berth_pid $registry_pid; do
         kill "$pid" 2>/dev/null || true
     done
-    for pid in $berth_pid $registry_pid; do
+    for pid in $client_pid $berth_pid $registry_pid; do
         wait "$pid" 2>/dev/null || true
     done
     rm -rf "$work"
@@ -105,7 +106,10 @@ echo "- measured $(date -u +%Y-%m-%d), the client on the same machine as both se
 echo
 echo "## Progress"
 echo
+# In the background, so that a TERM or INT sent to this script interrupts the wait and the trap stops all three.
 timeout --signal=TERM --kill-after=10 "$limit" \
     "$JAVA_HOME/bin/java" -cp "$root/benchmarks/target/benchmarks.jar" dev.berth.benchmarks.registry.RegistryComparison \
     "berth=$berth_address" "credentials=$work/berth/bootstrap-credentials" "berth-pid=$berth_pid" \
-    "distribution=$registry_address" "distribution-pid=$registry_pid" "$@"
+    "distribution=$registry_address" "distribution-pid=$registry_pid" "$@" &
+client_pid=$!
+wait "$client_pid"
