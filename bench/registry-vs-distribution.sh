@@ -30,6 +30,12 @@ berth_pid=""
 registry_pid=""
 client_pid=""
 cleanup() {
+    local status=$?
+    if [ "$status" -ne 0 ]; then
+        for log in "$work/berth.log" "$work/distribution.log"; do
+            [ -s "$log" ] && { echo "--- the last lines of $(basename "$log"):" >&2; tail -n 20 "$log" >&2; }
+        done
+    fi
     for pid in $client_pid $berth_pid $registry_pid; do
         kill "$pid" 2>/dev/null || true
     done
