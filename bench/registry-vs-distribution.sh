@@ -11,8 +11,9 @@
 # Usage: bench/registry-vs-distribution.sh [name=value ...]
 #   names: blob-mib (1024), chunked-mib (256), chunk-mib (8), seconds (30), concurrency (32),
 #   images (100), clients (16), rounds (1; the median is reported), figures (abcde)
-# Environment: BERTH_JAVA_OPTS is passed to the Berth server's JVM (e.g. a heap bound, or
-# -XX:StartFlightRecording=filename=/tmp/d.jfr); BENCH_TIME_LIMIT (seconds, default 1800) bounds
+# Environment: BERTH_JAVA_OPTS is passed to the Berth server's JVM (e.g. a heap bound; a profile of
+# (d) alone: `figures=d` with -XX:StartFlightRecording=delay=12s,duration=20s,filename=/tmp/d.jfr,settings=profile,
+# a recording that ends while the server runs); BENCH_TIME_LIMIT (seconds, default 1800) bounds
 # the client's run. Bounded, listens on 127.0.0.1 only, and stops both servers and removes its
 # temporary folder however it ends.
 set -euo pipefail

@@ -217,8 +217,8 @@ public final class RegistryComparison {
 
     private void report(long berthMax, long distributionMax) {
         System.out.println();
-        System.out.printf("Rates are the median of %d round%s; above 1, Berth is faster.%n%n", settings.rounds(),
-                settings.rounds() == 1 ? "" : "s");
+        System.out.printf("Rates are the median of %d round%s; above 1, Berth is faster. A JVM keeps the heap it has grown, so the "
+                + "memory of a figure includes what the figures before it grew.%n%n", settings.rounds(), settings.rounds() == 1 ? "" : "s");
         System.out.println("| figure | Berth | Distribution | Berth / Distribution | Berth's resident memory (max) |");
         System.out.println("|---|---|---|---|---|");
         figures.forEach(figure -> System.out.println(figure.row()));
