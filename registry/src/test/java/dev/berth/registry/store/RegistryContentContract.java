@@ -13,36 +13,20 @@ import static dev.berth.registry.store.RegistryFixtures.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.policy.value.AccountId;
 import dev.berth.registry.blob.UploadId;
 import dev.berth.registry.blob.UploadSession;
 import dev.berth.registry.content.Digest;
 import dev.berth.registry.instance.Instance;
-import dev.berth.registry.instance.InstanceId;
-import dev.berth.registry.instance.InstanceName;
-import dev.berth.registry.instance.InstanceStatus;
 import dev.berth.registry.instance.InstanceType;
 import dev.berth.registry.manifest.StoredManifest;
 import dev.berth.registry.manifest.TagEntry;
-import dev.berth.registry.name.ImageName;
-import dev.berth.registry.name.NamespaceName;
 import dev.berth.registry.name.Tag;
 import dev.berth.registry.repository.ImageRepository;
 import dev.berth.registry.repository.Namespace;
-import dev.berth.registry.repository.RepoType;
-import dev.berth.registry.repository.RepositoryId;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The conformance suite's half on what repositories hold: manifests, tags, blob links, uploads, and transactions. */

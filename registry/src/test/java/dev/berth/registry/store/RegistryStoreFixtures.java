@@ -1,11 +1,8 @@
 package dev.berth.registry.store;
 
-import static dev.berth.registry.store.RegistryFixtures.NOW;
 import static dev.berth.registry.store.RegistryFixtures.account;
 import static dev.berth.registry.store.RegistryFixtures.blob;
-import static dev.berth.registry.store.RegistryFixtures.image;
 import static dev.berth.registry.store.RegistryFixtures.imageName;
-import static dev.berth.registry.store.RegistryFixtures.index;
 import static dev.berth.registry.store.RegistryFixtures.namespace;
 import static dev.berth.registry.store.RegistryFixtures.namespaceName;
 import static dev.berth.registry.store.RegistryFixtures.referrer;
@@ -20,7 +17,6 @@ import dev.berth.registry.content.Digest;
 import dev.berth.registry.instance.Instance;
 import dev.berth.registry.instance.InstanceId;
 import dev.berth.registry.instance.InstanceName;
-import dev.berth.registry.instance.InstanceStatus;
 import dev.berth.registry.instance.InstanceType;
 import dev.berth.registry.manifest.StoredManifest;
 import dev.berth.registry.manifest.TagEntry;
@@ -29,13 +25,10 @@ import dev.berth.registry.name.NamespaceName;
 import dev.berth.registry.name.Tag;
 import dev.berth.registry.repository.ImageRepository;
 import dev.berth.registry.repository.Namespace;
-import dev.berth.registry.repository.RepoType;
 import dev.berth.registry.repository.RepositoryId;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +36,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * What the registry store's conformance suite stands on: the store under test, records made under fresh
