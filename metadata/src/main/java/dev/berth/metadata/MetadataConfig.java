@@ -31,7 +31,7 @@ public record MetadataConfig(Optional<String> url, Optional<String> user, Option
      */
     public String jdbcUrl(Path dataDirectory) {
         return url.orElseGet(() -> "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("metadata")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;WRITE_DELAY=0");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=256;WRITE_DELAY=0");
     }
 
     private static void requireSupported(String url) {

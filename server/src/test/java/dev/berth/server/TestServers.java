@@ -60,6 +60,11 @@ public final class TestServers {
         return start(folder, backend, Clock.systemUTC(), Map.of());
     }
 
+    /** A server whose clock is {@code clock} (to put it ahead of or behind its clients). */
+    public static Started start(Path folder, Backend backend, Clock clock) throws Exception {
+        return start(folder, backend, clock, Map.of());
+    }
+
     /** A server on {@code clock}, with {@code settings} (such as {@code server.idle-timeout-seconds}) on top of the test's own. */
     public static Started start(Path folder, Backend backend, Clock clock, Map<ConfigKey, String> settings) throws Exception {
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);

@@ -13,19 +13,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Signs RPC calls with signature V1 (iam-api.md section 3), each with a fresh nonce: the load generator's client. */
-final class RpcSigner {
+public final class RpcSigner {
     private final String accessKeyId;
     private final SecretKeySpec key;
     private final String securityToken;
 
-    RpcSigner(String accessKeyId, String secret, String securityToken) {
+    public RpcSigner(String accessKeyId, String secret, String securityToken) {
         this.accessKeyId = accessKeyId;
         this.key = new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1");
         this.securityToken = securityToken;
     }
 
     /** The query string of a signed GET of {@code action}. */
-    String query(String version, String action, Map<String, String> parameters) {
+    public String query(String version, String action, Map<String, String> parameters) {
         TreeMap<String, String> all = new TreeMap<>(parameters);
         all.put("Action", action);
         all.put("Version", version);

@@ -20,6 +20,8 @@ import dev.berth.policy.value.ResourceGroupId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +36,15 @@ public final class Attachments {
 
     private final IdentityStore store;
     private final StoredDocuments documents;
+
+    /** Compiled policy sets kept at most; past it the cache starts over. */
+    private static final int CACHE_CAPACITY = 10_000;
+
+    /**
+     * Compiled policies by principal, valid while the store's generation stands still (every change of
+     * any identity moves it, on every node), so a detached policy counts on the very next request.
+     */
+    private final Map<CompiledKey, Compiled> compiled = new ConcurrentHashMap<>();
 
     public Attachments(IdentityStore store, StoredDocuments documents) {
         this.store = Objects.requireNonNull(store, "store");
@@ -101,9 +112,36 @@ public final class Attachments {
 
     /**
      * The compiled policies of {@code principal} as they stand now: a user's attachments, or a role's
-     * narrowed by the session policy its session was created with; none for other principals.
+     * narrowed by the session policy its session was created with; none for other principals. Compiled
+     * once per store generation.
      */
     public PolicySet policiesOf(Principal principal, Optional<String> sessionPolicyText) {
+        if (!(principal instanceof Principal.RamUser) && !(principal instanceof Principal.RoleSession)) {
+            return PolicySet.none();
+        }
+        long generation = store.generation();
+        CompiledKey key = new CompiledKey(principal, sessionPolicyText);
+        Compiled cached = compiled.get(key);
+        if (cached != null && cached.generation() == generation) {
+            return cached.policies();
+        }
+        PolicySet policies = load(principal, sessionPolicyText);
+        if (compiled.size() >= CACHE_CAPACITY) {
+            compiled.clear();
+        }
+        compiled.put(key, new Compiled(generation, policies));
+        return policies;
+    }
+
+    /** The principal whose policies were compiled, with the session policy that narrowed them. */
+    private record CompiledKey(Principal principal, Optional<String> sessionPolicy) {
+    }
+
+    /** Compiled policies and the store generation they were read at. */
+    private record Compiled(long generation, PolicySet policies) {
+    }
+
+    private PolicySet load(Principal principal, Optional<String> sessionPolicyText) {
         return switch (principal) {
             case Principal.RamUser user -> store.inTransaction(transaction ->
                     compile(transaction, user.account(), Attachment.PrincipalType.User, user.name(), Optional.empty()));

@@ -55,6 +55,11 @@ public final class Roles {
         return store.inTransaction(transaction -> transaction.roles().list(account));
     }
 
+    /**
+     * Changes a role. A new trust policy ends the role's sessions (registry.md section 3: a changed trust
+     * policy counts on the next request, also for credentials and tokens already issued; a session does
+     * not record who assumed it, so it cannot be judged again under the new policy).
+     */
     public Role update(AccountId account, String name, Optional<String> trustPolicy, Optional<String> description,
                        Optional<Integer> maxSession, Instant now) {
         trustPolicy.ifPresent(Roles::requireTrustPolicy);
@@ -64,6 +69,9 @@ public final class Roles {
                     trustPolicy.orElse(role.trustPolicy()), maxSession.map(Roles::maxSession).orElse(role.maxSessionDuration()),
                     role.createdAt(), now);
             transaction.roles().update(updated);
+            if (trustPolicy.isPresent() && !trustPolicy.get().equals(role.trustPolicy())) {
+                transaction.roles().endSessions(account, role.name());
+            }
             return updated;
         });
     }

@@ -8,6 +8,14 @@ public interface IdentityStore {
 
     <T> T inTransaction(Work<T> work);
 
+    /**
+     * A number that changes whenever a transaction that changed anything commits, read on every node
+     * from the store itself: what was derived from the store at one generation stays true while the
+     * generation is the same. Read it before deriving, so that a change racing with the work shows as
+     * a newer generation.
+     */
+    long generation();
+
     /** A unit of work over the repositories of one transaction. */
     @FunctionalInterface
     interface Work<T> {

@@ -84,6 +84,20 @@ public abstract class IdentityStoreContract {
     }
 
     @Test
+    void theGenerationMovesOnWithEveryCommittedChange() {
+        long before = store().generation();
+        Account account = newAccount(Optional.empty());
+        long afterInsert = store().generation();
+        assertThat(afterInsert).isGreaterThan(before);
+        assertThatThrownBy(() -> store().inTransaction(transaction -> {
+            transaction.accounts().updateAlias(account.id(), Optional.of("rolled-back-" + RANDOM.nextInt(1_000_000)));
+            throw new IllegalStateException("midway");
+        })).hasMessage("midway");
+        store().inTransaction(transaction -> transaction.accounts().updateAlias(account.id(), Optional.of("moved-" + RANDOM.nextInt(1_000_000))));
+        assertThat(store().generation()).isGreaterThan(afterInsert);
+    }
+
+    @Test
     void anInsertedAccountIsFoundWithItsAlias() {
         Account account = newAccount(Optional.of("acme-" + RANDOM.nextInt(1_000_000)));
         assertThat(account(account.id())).contains(account);
@@ -314,6 +328,14 @@ public abstract class IdentityStoreContract {
         });
         Optional<RoleSession> foundSession = store().inTransaction(transaction -> transaction.roles().findSession(session.accessKeyId()));
         assertThat(foundSession).contains(session);
+        int ended = store().inTransaction(transaction -> transaction.roles().endSessions(account.id(), "bucket-ADMIN"));
+        assertThat(ended).isEqualTo(1);
+        Optional<RoleSession> afterEnd = store().inTransaction(transaction -> transaction.roles().findSession(session.accessKeyId()));
+        assertThat(afterEnd).isEmpty();
+        store().inTransaction(transaction -> {
+            transaction.roles().insertSession(session);
+            return null;
+        });
     }
 
     @Test

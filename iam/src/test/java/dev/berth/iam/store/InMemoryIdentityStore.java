@@ -33,6 +33,7 @@ import java.util.TreeMap;
  * that replaces the state only when the work returns.
  */
 public final class InMemoryIdentityStore implements IdentityStore {
+    private long generation;
     private State state = new State();
 
     @Override
@@ -40,7 +41,14 @@ public final class InMemoryIdentityStore implements IdentityStore {
         State copy = state.copy();
         T result = work.run(copy);
         state = copy;
+        generation++;
         return result;
+    }
+
+    /** Moves on with every transaction, a change or not: never too seldom, which is what counts. */
+    @Override
+    public synchronized long generation() {
+        return generation;
     }
 
     static final class State implements IdentityTransaction, AccountRepository, AccessKeyRepository, PasswordRepository,

@@ -43,8 +43,15 @@ final class InMemoryRoleRepository implements RoleRepository {
     }
 
     @Override
+    public int endSessions(AccountId account, String roleName) {
+        int before = state.sessions.size();
+        state.sessions.values().removeIf(session -> session.account().equals(account) && session.roleName().equalsIgnoreCase(roleName));
+        return before - state.sessions.size();
+    }
+
+    @Override
     public boolean delete(AccountId account, String name) {
-        state.sessions.values().removeIf(session -> session.account().equals(account) && session.roleName().equalsIgnoreCase(name));
+        endSessions(account, name);
         return state.roles.remove(InMemoryIdentityStore.State.policyKey(account, name)) != null;
     }
 

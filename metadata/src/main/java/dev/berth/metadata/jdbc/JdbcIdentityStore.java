@@ -3,6 +3,7 @@ package dev.berth.metadata.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.berth.iam.store.IdentityStore;
+import dev.berth.iam.store.StoreException;
 import dev.berth.registry.store.RegistryStore;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +47,18 @@ public final class JdbcIdentityStore implements IdentityStore, AutoCloseable {
 
     @Override
     public <T> T inTransaction(Work<T> work) {
-        return Transactions.run(pool, connection -> work.run(new JdbcTransaction(connection)));
+        return Transactions.run(pool, connection -> {
+            JdbcTransaction transaction = new JdbcTransaction(connection);
+            T result = work.run(transaction);
+            transaction.closeGeneration();
+            return result;
+        });
+    }
+
+    @Override
+    public long generation() {
+        return Transactions.run(pool, connection -> new Sql(connection, violation -> new StoreException("no update here", violation))
+                .query("SELECT generation FROM identity_generation WHERE id = 1", row -> row.getLong("generation")).getFirst());
     }
 
     /** The registry's store over this store's database and connection pool; closing this store closes both. */

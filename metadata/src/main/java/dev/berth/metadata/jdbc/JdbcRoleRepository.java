@@ -57,8 +57,14 @@ final class JdbcRoleRepository implements RoleRepository {
     }
 
     @Override
+    public int endSessions(AccountId account, String roleName) {
+        return sql.update("DELETE FROM role_sessions WHERE account_id = ? AND LOWER(role_name) = ?", account.value(),
+                roleName.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
     public boolean delete(AccountId account, String name) {
-        sql.update("DELETE FROM role_sessions WHERE account_id = ? AND LOWER(role_name) = ?", account.value(), name.toLowerCase(Locale.ROOT));
+        endSessions(account, name);
         return sql.update("DELETE FROM roles WHERE account_id = ? AND name_key = ?", account.value(), name.toLowerCase(Locale.ROOT)) > 0;
     }
 

@@ -18,6 +18,13 @@ import java.sql.Connection;
 final class JdbcTransaction implements IdentityTransaction {
     private final Sql sql;
 
+    /** Moves the identity generation on when this transaction changed a row; called just before it commits. */
+    void closeGeneration() {
+        if (sql.changed()) {
+            sql.update("UPDATE identity_generation SET generation = generation + 1 WHERE id = 1");
+        }
+    }
+
     JdbcTransaction(Connection connection) {
         this.sql = new Sql(connection, violation -> new DuplicateEntityException("already exists", violation));
     }

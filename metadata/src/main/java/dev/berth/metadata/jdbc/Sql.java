@@ -21,6 +21,7 @@ final class Sql {
 
     private final Connection connection;
     private final Function<SQLException, RuntimeException> duplicate;
+    private boolean changed;
 
     Sql(Connection connection, Function<SQLException, RuntimeException> duplicate) {
         this.connection = connection;
@@ -34,13 +35,20 @@ final class Sql {
 
     int update(String statement, Object... parameters) {
         try (PreparedStatement prepared = prepare(statement, parameters)) {
-            return prepared.executeUpdate();
+            int rows = prepared.executeUpdate();
+            changed |= rows > 0;
+            return rows;
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw duplicate.apply(e);
             }
             throw new StoreException("metadata update failed", e);
         }
+    }
+
+    /** Whether an update of this transaction changed a row. */
+    boolean changed() {
+        return changed;
     }
 
     <T> List<T> query(String statement, Row<T> row, Object... parameters) {

@@ -2,9 +2,7 @@ package dev.berth.metadata.jdbc;
 
 import dev.berth.iam.store.IdentityStore;
 import dev.berth.iam.store.IdentityStoreContract;
-import dev.berth.metadata.MetadataConfig;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +15,7 @@ class H2IdentityStoreTest extends IdentityStoreContract {
 
     @BeforeAll
     static void open() {
-        store = JdbcIdentityStore.open(MetadataConfig.embedded().jdbcUrl(folder), Optional.empty(), Optional.empty(), 4);
+        store = TestDatabases.h2(folder);
     }
 
     @AfterAll

@@ -1,10 +1,8 @@
 package dev.berth.metadata.jdbc;
 
-import dev.berth.metadata.MetadataConfig;
 import dev.berth.registry.store.RegistryStore;
 import dev.berth.registry.store.RegistryStoreContract;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +15,7 @@ class H2RegistryStoreTest extends RegistryStoreContract {
 
     @BeforeAll
     static void open() {
-        store = JdbcIdentityStore.open(MetadataConfig.embedded().jdbcUrl(folder), Optional.empty(), Optional.empty(), 4);
+        store = TestDatabases.h2(folder);
     }
 
     @AfterAll

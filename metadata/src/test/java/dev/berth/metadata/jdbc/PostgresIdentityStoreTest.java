@@ -1,10 +1,8 @@
 package dev.berth.metadata.jdbc;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.iam.store.IdentityStore;
 import dev.berth.iam.store.IdentityStoreContract;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -18,10 +16,7 @@ class PostgresIdentityStoreTest extends IdentityStoreContract {
 
     @BeforeAll
     static void open() {
-        String url = System.getenv("BERTH_TEST_POSTGRES_URL");
-        assertThat(url).as("BERTH_TEST_POSTGRES_URL (set by ./run-tests, which starts PostgreSQL)").isNotBlank();
-        store = JdbcIdentityStore.open(url, Optional.ofNullable(System.getenv("BERTH_TEST_POSTGRES_USER")),
-                Optional.empty(), 4);
+        store = TestDatabases.postgres();
     }
 
     @AfterAll

@@ -5,11 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An inclusive byte range: a blob GET's {@code Range: bytes=<start>-<end>} (RFC 9110; one range only)
- * or a chunk's {@code Content-Range: <start>-<end>} (OCI distribution-spec, chunked upload).
+ * An inclusive byte range of a blob GET's {@code Range: bytes=<start>-<end>} (RFC 9110; one range only;
+ * an upload chunk's {@code Content-Range} is read by the registry's {@code RequestValues}).
  */
 public record ByteRange(long start, long end) {
-    private static final Pattern CHUNK = Pattern.compile("(?:bytes[ =])?(\\d{1,18})-(\\d{1,18})(?:/(?:\\d{1,18}|\\*))?");
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
 
     public ByteRange {
@@ -20,17 +19,6 @@ public record ByteRange(long start, long end) {
 
     public long length() {
         return end - start + 1;
-    }
-
-    /** A chunk's {@code Content-Range}; empty when the header is not of that form. */
-    public static Optional<ByteRange> chunk(String header) {
-        Matcher matcher = CHUNK.matcher(header.trim());
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        long start = Long.parseLong(matcher.group(1));
-        long end = Long.parseLong(matcher.group(2));
-        return end < start ? Optional.empty() : Optional.of(new ByteRange(start, end));
     }
 
     /** What a {@code Range} header asks of a blob of {@code size} bytes. */

@@ -55,17 +55,30 @@ final class ManifestResponder {
         response.write(true, exchange.isHead() ? ByteBuffer.allocate(0) : ByteBuffer.wrap(manifest.bytes()), exchange.callback());
     }
 
-    /** The body, refused past 4 MiB (413) without reading more than one byte over. */
+    /** A body over the limit is read and dropped up to this much, so that the client, still sending, reads the 413. */
+    static final int DRAINED_AT_MOST = 16 << 20;
+
+    /** The body, refused past 4 MiB (413); at most 16 MiB of a refused body is read, and none of it kept. */
     private static byte[] body(DistributionExchange exchange) throws IOException {
-        if (exchange.contentLength().map(length -> length > MAXIMUM_MANIFEST).orElse(false)) {
-            throw tooLarge();
-        }
         try (InputStream in = exchange.body()) {
+            if (exchange.contentLength().map(length -> length > MAXIMUM_MANIFEST).orElse(false)) {
+                drain(in);
+                throw tooLarge();
+            }
             byte[] bytes = in.readNBytes(MAXIMUM_MANIFEST + 1);
             if (bytes.length > MAXIMUM_MANIFEST) {
+                drain(in);
                 throw tooLarge();
             }
             return bytes;
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] sink = new byte[64 << 10];
+        long drained = 0;
+        for (int n; drained < DRAINED_AT_MOST && (n = in.read(sink)) >= 0; ) {
+            drained += n;
         }
     }
 

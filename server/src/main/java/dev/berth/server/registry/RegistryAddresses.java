@@ -60,11 +60,6 @@ public final class RegistryAddresses {
                 .flatMap(namespace -> transaction.instances().find(namespace.instance()))), name);
     }
 
-    /** How clients write the name of a repository of {@code instance} on the server's own address. */
-    public static String written(Instance instance, ImageName name) {
-        return instance.id().isPersonal() ? name.toString() : instance.id() + "/" + name;
-    }
-
     private static boolean isEnterpriseId(String text) {
         return InstanceId.isWellFormed(text) && !new InstanceId(text).isPersonal();
     }

@@ -36,12 +36,20 @@ public final class Callers implements SecretLookup {
         return sts.session(new dev.berth.iam.value.AccessKeyId(accessKeyId.value()));
     }
 
+    /**
+     * The key the signature check of this request just read, handed to {@link #callerOf} of the same
+     * request (one thread) so that a call reads its key once; taken by the first look.
+     */
+    private final ThreadLocal<AccessKey> justRead = new ThreadLocal<>();
+
     @Override
     public Optional<AccessKeySecret> secretOf(AccessKeyId accessKeyId) {
         if (isTemporary(accessKeyId)) {
             return session(accessKeyId).map(session -> new AccessKeySecret(sts.openSecret(session)));
         }
-        return find(accessKeyId).map(key -> new AccessKeySecret(secrets.open(key.secret(), key.id().value())));
+        Optional<AccessKey> key = find(accessKeyId);
+        key.ifPresentOrElse(justRead::set, justRead::remove);
+        return key.map(found -> new AccessKeySecret(secrets.open(found.secret(), found.id().value())));
     }
 
     /** Who signed with a verified key, and the session policy of a role session. */
@@ -71,7 +79,10 @@ public final class Callers implements SecretLookup {
     }
 
     private Principal principalOf(AccessKeyId accessKeyId) {
-        AccessKey key = find(accessKeyId).orElseThrow(() -> RpcException.of(RpcErrorCode.INVALID_ACCESS_KEY_ID_NOT_FOUND,
+        AccessKey read = justRead.get();
+        justRead.remove();
+        Optional<AccessKey> known = read != null && read.id().value().equals(accessKeyId.value()) ? Optional.of(read) : find(accessKeyId);
+        AccessKey key = known.orElseThrow(() -> RpcException.of(RpcErrorCode.INVALID_ACCESS_KEY_ID_NOT_FOUND,
                 "AccessKey `" + accessKeyId.value() + "` does not exist"));
         if (key.status() == AccessKeyStatus.Inactive) {
             throw RpcException.of(RpcErrorCode.INVALID_ACCESS_KEY_ID_INACTIVE, "AccessKey `" + accessKeyId.value() + "` is inactive");

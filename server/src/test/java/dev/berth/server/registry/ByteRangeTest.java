@@ -7,15 +7,6 @@ import org.junit.jupiter.api.Test;
 
 class ByteRangeTest {
     @Test
-    void chunkRangesAreReadWithOrWithoutUnitsAndTotals() {
-        assertThat(ByteRange.chunk("0-99")).contains(new ByteRange(0, 99));
-        assertThat(ByteRange.chunk("bytes 100-199/1000")).contains(new ByteRange(100, 199));
-        assertThat(ByteRange.chunk("100-99")).isEmpty();
-        assertThat(ByteRange.chunk("a-b")).isEmpty();
-        assertThat(ByteRange.chunk("99999999999999999999-1")).isEmpty();
-    }
-
-    @Test
     void rangeRequestsAreClippedToTheBlob() {
         assertThat(ByteRange.requested(Optional.of("bytes=10-19"), 100)).isEqualTo(new ByteRange.Requested.Part(new ByteRange(10, 19)));
         assertThat(ByteRange.requested(Optional.of("bytes=90-"), 100)).isEqualTo(new ByteRange.Requested.Part(new ByteRange(90, 99)));

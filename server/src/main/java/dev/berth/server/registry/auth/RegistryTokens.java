@@ -115,23 +115,39 @@ public final class RegistryTokens {
      * key, issuer, audience, validity period (with the settings' leeway) and claims. Anything wrong
      * is {@link SignInRefusedException} with reason {@code INVALID_TOKEN} and a message saying what.
      */
+    /** Tokens whose signature verified are kept at most this many; past it the memory starts over. */
+    private static final int SIGNATURES_KEPT = 10_000;
+
+    /**
+     * The claims of tokens whose signature verified, by their exact text: a signature is checked once per
+     * token (an ES256 verification costs more than the rest of a registry request), while the header,
+     * the issuer, the audience and the validity period are checked on every use.
+     */
+    private final java.util.Map<String, JWTClaimsSet> signatureChecked = new java.util.concurrent.ConcurrentHashMap<>();
+
     public VerifiedToken verify(TokenKind expected, String token, Instant now) {
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(now, "now");
         SignedJWT jwt = signed(token);
         requireTrustedHeader(expected, jwt.getHeader());
-        try {
-            if (!jwt.verify(verifier)) {
+        JWTClaimsSet claims = signatureChecked.get(token);
+        if (claims == null) {
+            try {
+                if (!jwt.verify(verifier)) {
+                    throw invalid("the signature does not verify with the server's key");
+                }
+            } catch (JOSEException e) {
                 throw invalid("the signature does not verify with the server's key");
             }
-        } catch (JOSEException e) {
-            throw invalid("the signature does not verify with the server's key");
-        }
-        JWTClaimsSet claims;
-        try {
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            throw invalid("the token's claims are not a JSON object");
+            try {
+                claims = jwt.getJWTClaimsSet();
+            } catch (ParseException e) {
+                throw invalid("the token's claims are not a JSON object");
+            }
+            if (signatureChecked.size() >= SIGNATURES_KEPT) {
+                signatureChecked.clear();
+            }
+            signatureChecked.put(token, claims);
         }
         return verified(expected, claims, now);
     }

@@ -3,7 +3,7 @@ package dev.berth.server.registry.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.registry.service.UploadService;
-import dev.berth.server.registry.e2e.RegistryHttp.Answer;
+import dev.berth.server.registry.e2e.RobustHttp.Answer;
 import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ abstract class AbandonedUploadsTest extends RunningRegistry {
 
     @Test
     void abandonedUploadsAreBoundedPerRepositoryAndExpire() throws Exception {
-        RegistryHttp client = registry.bearer(REPOSITORY, OTHER);
+        RobustHttp client = registry.bearer(REPOSITORY, OTHER);
         List<Answer> answers = startUploads(client, STARTS);
         List<Answer> accepted = answers.stream().filter(answer -> answer.status() == 202).toList();
         List<Answer> refused = answers.stream().filter(answer -> answer.status() != 202).toList();
@@ -61,7 +61,7 @@ abstract class AbandonedUploadsTest extends RunningRegistry {
         assertThat(expiry).isEqualTo(new UploadService.Expiry(UploadService.MAX_OPEN_UPLOADS_PER_REPOSITORY, 0));
         assertThat(sessionFolders()).isEmpty();
 
-        RegistryHttp fresh = registry.bearer(REPOSITORY);
+        RobustHttp fresh = registry.bearer(REPOSITORY);
         Answer gone = fresh.get(first);
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.errorCode()).isEqualTo("BLOB_UPLOAD_UNKNOWN");
@@ -72,7 +72,7 @@ abstract class AbandonedUploadsTest extends RunningRegistry {
     }
 
     /** {@code count} POSTs from a few threads at once; the answers in no particular order. */
-    private static List<Answer> startUploads(RegistryHttp client, int count) throws Exception {
+    private static List<Answer> startUploads(RobustHttp client, int count) throws Exception {
         List<Future<Answer>> futures = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
             for (int i = 0; i < count; i++) {

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.registry.content.Digest;
-import dev.berth.server.ServerProcess;
-import dev.berth.server.registry.e2e.RegistryHttp.Answer;
+import dev.berth.server.registry.e2e.RobustHttp.Answer;
 import dev.berth.server.registry.e2e.TestImages.Descriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,13 +48,13 @@ abstract class CrashSafetyTest {
         return folder.resolve("data");
     }
 
-    private static RegistryHttp signIn(ServerProcess server, Path data) throws IOException {
+    private static RobustHttp signIn(ServerProcess server, Path data) throws IOException {
         JsonNode credentials = JSON.readTree(data.resolve("bootstrap-credentials").toFile());
-        return RegistryHttp.basic(server.uri(), credentials.get("AccountId").asText(), credentials.get("RegistryPassword").asText());
+        return RobustHttp.basic(server.uri(), credentials.get("AccountId").asText(), credentials.get("RegistryPassword").asText());
     }
 
     /** An image of one config and {@code layers} random layers pushed in full; answers its manifest's bytes. */
-    private static byte[] pushImage(RegistryHttp client, String repository, String tag, Random random, int layers) {
+    private static byte[] pushImage(RobustHttp client, String repository, String tag, Random random, int layers) {
         byte[] config = TestImages.config(repository + ":" + tag);
         client.pushBlob(repository, config);
         List<Descriptor> descriptors = new ArrayList<>();
@@ -79,7 +78,7 @@ abstract class CrashSafetyTest {
         byte[] acknowledged;
         int inFlight = MIB / 2;
         try (ServerProcess first = ServerProcess.start(data(), environment, "first")) {
-            RegistryHttp client = signIn(first, data()).bearer("library/chunked", "library/before");
+            RobustHttp client = signIn(first, data()).bearer("library/chunked", "library/before");
             acknowledged = pushImage(client, "library/before", "v1", random, 2);
             location = client.startUpload("library/chunked");
             assertThat(client.patch(location, Arrays.copyOfRange(blob, 0, MIB), Optional.of("0-" + (MIB - 1))).status()).isEqualTo(202);
@@ -95,7 +94,7 @@ abstract class CrashSafetyTest {
         }
 
         try (ServerProcess second = ServerProcess.start(data(), environment, "second")) {
-            RegistryHttp client = signIn(second, data()).bearer("library/chunked", "library/before");
+            RobustHttp client = signIn(second, data()).bearer("library/chunked", "library/before");
             assertThat(client.get("/v2/library/before/manifests/v1").body()).isEqualTo(acknowledged);
             assertThat(client.head("/v2/library/chunked/blobs/" + digest).status()).isEqualTo(404);
             Answer status = client.get(location);
@@ -125,7 +124,7 @@ abstract class CrashSafetyTest {
         byte[] post = TestImages.randomBytes(random, 2 * MIB);
         String location;
         try (ServerProcess first = ServerProcess.start(data(), environment, "first")) {
-            RegistryHttp client = signIn(first, data()).bearer("library/monolithic");
+            RobustHttp client = signIn(first, data()).bearer("library/monolithic");
             String token = client.token("repository:library/monolithic:push");
             location = client.startUpload("library/monolithic");
             try (RawHttp putting = RawHttp.open(client.base(), Duration.ofSeconds(30));
@@ -142,7 +141,7 @@ abstract class CrashSafetyTest {
         }
 
         try (ServerProcess second = ServerProcess.start(data(), environment, "second")) {
-            RegistryHttp client = signIn(second, data()).bearer("library/monolithic");
+            RobustHttp client = signIn(second, data()).bearer("library/monolithic");
             assertThat(client.head("/v2/library/monolithic/blobs/" + Digest.sha256Of(put)).status()).isEqualTo(404);
             assertThat(client.head("/v2/library/monolithic/blobs/" + Digest.sha256Of(post)).status()).isEqualTo(404);
             Answer status = client.get(location);
@@ -174,20 +173,22 @@ abstract class CrashSafetyTest {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         int threads = 4;
+        int repositories = 2;
         Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         long killAfterMillis = 1500 + random.nextInt(2500);
         try (ServerProcess first = ServerProcess.start(data(), environment, "first")) {
-            RegistryHttp signedIn = signIn(first, data());
+            RobustHttp signedIn = signIn(first, data());
             List<Thread> pushers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                String repository = "library/concurrent-" + t;
-                RegistryHttp client = signedIn.bearer(repository);
-                byte[] base = pushImage(client, repository, "base", new Random(seed + t), 2);
-                acknowledged.add(new Acknowledged(repository, "base", base, true));
+                String repository = "library/concurrent-" + t % repositories;
+                String pusher = "p" + t;
+                RobustHttp client = signedIn.bearer(repository);
+                byte[] base = pushImage(client, repository, pusher + "-base", new Random(seed + t), 2);
+                acknowledged.add(new Acknowledged(repository, pusher + "-base", base, true));
                 long threadSeed = seed * 31 + t;
-                pushers.add(Thread.ofPlatform().name("pusher-" + t).start(() -> pushUntilStopped(client, repository, base, threadSeed,
-                        stop, acknowledged)));
+                pushers.add(Thread.ofPlatform().name("pusher-" + t).start(() -> pushUntilStopped(client, repository, pusher, base,
+                        threadSeed, stop, acknowledged)));
             }
             Thread.sleep(killAfterMillis);
             first.kill();
@@ -199,8 +200,8 @@ abstract class CrashSafetyTest {
         assertThat(acknowledged).as("seed %s: pushes were acknowledged before the kill", seed).hasSizeGreaterThan(threads);
 
         try (ServerProcess second = ServerProcess.start(data(), environment, "second")) {
-            RegistryHttp signedIn = signIn(second, data());
-            RegistryHttp client = signedIn.bearer(Stream.iterate(0, t -> t + 1).limit(threads).map(t -> "library/concurrent-" + t)
+            RobustHttp signedIn = signIn(second, data());
+            RobustHttp client = signedIn.bearer(Stream.iterate(0, t -> t + 1).limit(repositories).map(t -> "library/concurrent-" + t)
                     .toArray(String[]::new));
             for (Acknowledged push : acknowledged) {
                 String kind = push.manifest() ? "manifests" : "blobs";
@@ -215,10 +216,11 @@ abstract class CrashSafetyTest {
 
     /**
      * Pushes until {@code stop} or a failure (the kill): each round a new small blob, an image manifest
-     * naming it under a new tag, and every fourth round an index of the last two manifests.
+     * naming it under a new tag of {@code pusher}'s own (another pusher may share the repository), and
+     * every fourth round an index of the last two manifests.
      */
-    private static void pushUntilStopped(RegistryHttp client, String repository, byte[] base, long seed, AtomicBoolean stop,
-                                         Queue<Acknowledged> acknowledged) {
+    private static void pushUntilStopped(RobustHttp client, String repository, String pusher, byte[] base, long seed,
+                                         AtomicBoolean stop, Queue<Acknowledged> acknowledged) {
         Random random = new Random(seed);
         List<Descriptor> recent = new ArrayList<>();
         try {
@@ -232,19 +234,21 @@ abstract class CrashSafetyTest {
                 acknowledged.add(new Acknowledged(repository, digest.toString(), blob, false));
                 ObjectNode manifest = template.deepCopy();
                 ((ArrayNode) manifest.get("layers")).add(Descriptor.of(TestImages.LAYER, blob).toJson());
-                manifest.putObject("annotations").put("round", String.valueOf(round));
+                manifest.putObject("annotations").put("round", pusher + "-" + round);
                 byte[] bytes = TestImages.bytes(manifest);
-                if (client.put("/v2/" + repository + "/manifests/round-" + round, bytes, TestImages.IMAGE_MANIFEST).status() != 201) {
+                String tag = pusher + "-round-" + round;
+                if (client.put("/v2/" + repository + "/manifests/" + tag, bytes, TestImages.IMAGE_MANIFEST).status() != 201) {
                     return;
                 }
-                acknowledged.add(new Acknowledged(repository, "round-" + round, bytes, true));
+                acknowledged.add(new Acknowledged(repository, tag, bytes, true));
                 recent.add(Descriptor.of(TestImages.IMAGE_MANIFEST, bytes));
                 if (round % 4 == 3) {
                     byte[] index = TestImages.index(recent.subList(recent.size() - 2, recent.size()));
-                    if (client.put("/v2/" + repository + "/manifests/index-" + round, index, TestImages.IMAGE_INDEX).status() != 201) {
+                    String indexTag = pusher + "-index-" + round;
+                    if (client.put("/v2/" + repository + "/manifests/" + indexTag, index, TestImages.IMAGE_INDEX).status() != 201) {
                         return;
                     }
-                    acknowledged.add(new Acknowledged(repository, "index-" + round, index, true));
+                    acknowledged.add(new Acknowledged(repository, indexTag, index, true));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -257,14 +261,14 @@ abstract class CrashSafetyTest {
      * and child manifests are there with the bytes their digests and sizes say; every blob file of the
      * data folder holds the bytes its name says.
      */
-    static void assertNothingPartial(RegistryHttp signedIn, Path data) throws IOException {
-        List<String> repositories = RegistryHttp.texts(signedIn.get("/v2/_catalog").json().get("repositories"));
+    static void assertNothingPartial(RobustHttp signedIn, Path data) throws IOException {
+        List<String> repositories = RobustHttp.texts(signedIn.get("/v2/_catalog").json().get("repositories"));
         assertThat(repositories).isNotEmpty();
-        RegistryHttp client = signedIn.bearer(repositories.toArray(String[]::new));
+        RobustHttp client = signedIn.bearer(repositories.toArray(String[]::new));
         for (String repository : repositories) {
             Answer tags = client.get("/v2/" + repository + "/tags/list");
             assertThat(tags.status()).as("%s", tags).isEqualTo(200);
-            for (String tag : RegistryHttp.texts(tags.json().get("tags"))) {
+            for (String tag : RobustHttp.texts(tags.json().get("tags"))) {
                 assertWholeManifest(client, repository, tag);
             }
         }
@@ -279,7 +283,7 @@ abstract class CrashSafetyTest {
         }
     }
 
-    private static void assertWholeManifest(RegistryHttp client, String repository, String reference) throws IOException {
+    private static void assertWholeManifest(RobustHttp client, String repository, String reference) throws IOException {
         Answer manifest = client.get("/v2/" + repository + "/manifests/" + reference);
         assertThat(manifest.status()).as("manifest %s@%s: %s", repository, reference, manifest).isEqualTo(200);
         Digest digest = Digest.sha256Of(manifest.body());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.registry.content.Digest;
-import dev.berth.server.registry.e2e.RegistryHttp.Answer;
+import dev.berth.server.registry.e2e.RobustHttp.Answer;
 import dev.berth.server.registry.e2e.TestImages.Descriptor;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -28,7 +28,7 @@ abstract class DistributionConformanceTest extends RunningRegistry {
     private static final String SOURCE = "library/conformance-source";
     private static final String ARTIFACT_TYPE = "application/vnd.dev.berth.test.signature.v1+json";
     private final Random random = new Random(41);
-    private RegistryHttp client;
+    private RobustHttp client;
 
     @BeforeEach
     void signIn() {
@@ -49,7 +49,7 @@ abstract class DistributionConformanceTest extends RunningRegistry {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.errorCode()).isEqualTo("UNAUTHORIZED");
         assertThat(anonymous.header("WWW-Authenticate")).hasValue("Bearer realm=\"" + client.base() + "/auth/token\",service=\""
-                + RegistryHttp.SERVICE + "\"");
+                + RobustHttp.SERVICE + "\"");
         Answer scoped = client.anonymous().get("/v2/" + REPOSITORY + "/tags/list");
         assertThat(scoped.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value)
                 .contains("scope=\"repository:" + REPOSITORY + ":pull\""));
@@ -262,12 +262,12 @@ abstract class DistributionConformanceTest extends RunningRegistry {
         Answer first = client.get("/v2/" + SOURCE + "/tags/list?n=2");
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().get("name").asText()).isEqualTo(SOURCE);
-        assertThat(RegistryHttp.texts(first.json().get("tags"))).containsExactly("p1", "p2");
+        assertThat(RobustHttp.texts(first.json().get("tags"))).containsExactly("p1", "p2");
         assertThat(first.header("Link")).hasValue("</v2/" + SOURCE + "/tags/list?n=2&last=p2>; rel=\"next\"");
         Answer second = client.get(next(first));
-        assertThat(RegistryHttp.texts(second.json().get("tags"))).containsExactly("p3", "p4");
+        assertThat(RobustHttp.texts(second.json().get("tags"))).containsExactly("p3", "p4");
         Answer third = client.get(next(second));
-        assertThat(RegistryHttp.texts(third.json().get("tags"))).containsExactly("p5");
+        assertThat(RobustHttp.texts(third.json().get("tags"))).containsExactly("p5");
         assertThat(third.header("Link")).isEmpty();
 
         Answer catalog = registry.get("/v2/_catalog?n=1");

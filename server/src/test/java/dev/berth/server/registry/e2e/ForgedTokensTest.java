@@ -17,7 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.berth.server.registry.auth.SigningKey;
-import dev.berth.server.registry.e2e.RegistryHttp.Answer;
+import dev.berth.server.registry.e2e.RobustHttp.Answer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ abstract class ForgedTokensTest extends RunningRegistry {
         serverKey = SigningKey.of(KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
         String token = registry.token("repository:" + REPOSITORY + ":pull,push");
         issued = SignedJWT.parse(token).getJWTClaimsSet();
-        RegistryHttp pusher = registry.withToken(token);
+        RobustHttp pusher = registry.withToken(token);
         byte[] config = TestImages.config("tokens");
         pusher.pushBlob(REPOSITORY, config);
         manifest = TestImages.imageManifest(TestImages.Descriptor.of(TestImages.IMAGE_CONFIG, config), List.of());
@@ -79,7 +79,7 @@ abstract class ForgedTokensTest extends RunningRegistry {
 
     /** The token is refused on a pull and on a push, with a challenge, and the push stores nothing. */
     private void assertRefused(String token, String why) {
-        RegistryHttp client = registry.withToken(token);
+        RobustHttp client = registry.withToken(token);
         Answer pull = client.get(TAGS);
         assertThat(pull.status()).as("%s: %s", why, pull).isEqualTo(401);
         assertThat(pull.errorCode()).isEqualTo("UNAUTHORIZED");
@@ -116,8 +116,8 @@ abstract class ForgedTokensTest extends RunningRegistry {
     @Test
     void aTokenForAnotherServiceOrFromAnotherIssuerIsRefused() throws Exception {
         assertRefused(signedByTheServer(claims().audience("another-registry").build()), "another service");
-        assertRefused(signedByTheServer(claims().audience(List.of(RegistryHttp.SERVICE, "another-registry")).build()), "two audiences");
-        assertRefused(signedByTheServer(claims().audience(RegistryHttp.SERVICE + "#refresh").build()), "refresh audience");
+        assertRefused(signedByTheServer(claims().audience(List.of(RobustHttp.SERVICE, "another-registry")).build()), "two audiences");
+        assertRefused(signedByTheServer(claims().audience(RobustHttp.SERVICE + "#refresh").build()), "refresh audience");
         assertRefused(signedByTheServer(claims().issuer("someone-else").build()), "another issuer");
     }
 
@@ -166,7 +166,7 @@ abstract class ForgedTokensTest extends RunningRegistry {
 
     @Test
     void aTokenForAnotherRepositoryIsChallengedForTheScopeItLacks() {
-        RegistryHttp client = registry.withToken(registry.token("repository:library/elsewhere:pull,push"));
+        RobustHttp client = registry.withToken(registry.token("repository:library/elsewhere:pull,push"));
         Answer answer = client.get(TAGS);
         assertThat(answer.status()).as("%s", answer).isEqualTo(401);
         assertThat(answer.errorCode()).isEqualTo("UNAUTHORIZED");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.registry.content.Digest;
-import dev.berth.server.registry.e2e.RegistryHttp.Answer;
+import dev.berth.server.registry.e2e.RobustHttp.Answer;
 import dev.berth.server.registry.e2e.TestImages.Descriptor;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -29,14 +29,14 @@ abstract class MalformedManifestsTest extends RunningRegistry {
     private static final String REPOSITORY = "library/manifests";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Random random = new Random(31);
-    private RegistryHttp client;
+    private RobustHttp client;
     private Descriptor config;
     private Descriptor layer;
     private byte[] good;
 
     @BeforeAll
     void pushBlobs() {
-        RegistryHttp pusher = registry.bearer(REPOSITORY);
+        RobustHttp pusher = registry.bearer(REPOSITORY);
         byte[] configBytes = TestImages.config("manifests");
         byte[] layerBytes = TestImages.randomBytes(random, 5000);
         pusher.pushBlob(REPOSITORY, configBytes);
@@ -60,7 +60,7 @@ abstract class MalformedManifestsTest extends RunningRegistry {
         assertThat(answer.errorMessage()).as("%s", answer).isNotBlank();
         assertThat(client.get("/v2/" + REPOSITORY + "/manifests/bad").status()).isEqualTo(404);
         assertThat(client.head("/v2/" + REPOSITORY + "/manifests/" + Digest.sha256Of(body)).status()).isEqualTo(404);
-        assertThat(RegistryHttp.texts(client.get("/v2/" + REPOSITORY + "/tags/list").json().get("tags"))).containsExactly("good");
+        assertThat(RobustHttp.texts(client.get("/v2/" + REPOSITORY + "/tags/list").json().get("tags"))).containsExactly("good");
         assertThat(client.get("/v2/" + REPOSITORY + "/manifests/good").body()).isEqualTo(good);
     }
 

@@ -3,7 +3,7 @@ package dev.berth.server.registry.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.registry.content.Digest;
-import dev.berth.server.registry.e2e.RegistryHttp.Answer;
+import dev.berth.server.registry.e2e.RobustHttp.Answer;
 import dev.berth.server.registry.e2e.TestImages.Descriptor;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ abstract class MalformedRequestsTest extends RunningRegistry {
 
     @BeforeAll
     void pushAnImage() {
-        RegistryHttp client = registry.bearer(REPOSITORY);
+        RobustHttp client = registry.bearer(REPOSITORY);
         byte[] config = TestImages.config("requests");
         byte[] layer = TestImages.randomBytes(random, 3000);
         client.pushBlob(REPOSITORY, config);
@@ -48,7 +48,7 @@ abstract class MalformedRequestsTest extends RunningRegistry {
     }
 
     private List<String> catalog() {
-        return RegistryHttp.texts(registry.get("/v2/_catalog").json().get("repositories"));
+        return RobustHttp.texts(registry.get("/v2/_catalog").json().get("repositories"));
     }
 
     @ParameterizedTest
@@ -146,7 +146,7 @@ abstract class MalformedRequestsTest extends RunningRegistry {
     void aHugePageSizeIsCappedNotAllocated(String n) {
         Answer answer = registry.get("/v2/" + REPOSITORY + "/tags/list?n=" + n);
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
-        assertThat(RegistryHttp.texts(answer.json().get("tags"))).containsExactly("a", "b", "c", "d", "e", "v1");
+        assertThat(RobustHttp.texts(answer.json().get("tags"))).containsExactly("a", "b", "c", "d", "e", "v1");
         assertThat(registry.get("/v2/_catalog?n=" + n).status()).isEqualTo(200);
     }
 
@@ -154,7 +154,7 @@ abstract class MalformedRequestsTest extends RunningRegistry {
     void anUnknownLastAnswersTheTagsAfterIt() {
         Answer answer = registry.get("/v2/" + REPOSITORY + "/tags/list?last=bb");
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
-        assertThat(RegistryHttp.texts(answer.json().get("tags"))).containsExactly("c", "d", "e", "v1");
+        assertThat(RobustHttp.texts(answer.json().get("tags"))).containsExactly("c", "d", "e", "v1");
         Answer past = registry.get("/v2/" + REPOSITORY + "/tags/list?last=zzz");
         assertThat(past.json().get("tags")).isEmpty();
         Answer catalog = registry.get("/v2/_catalog?last=library/zzz");
@@ -170,6 +170,6 @@ abstract class MalformedRequestsTest extends RunningRegistry {
     }
 
     private List<String> tags() {
-        return RegistryHttp.texts(registry.get("/v2/" + REPOSITORY + "/tags/list").json().get("tags"));
+        return RobustHttp.texts(registry.get("/v2/" + REPOSITORY + "/tags/list").json().get("tags"));
     }
 }

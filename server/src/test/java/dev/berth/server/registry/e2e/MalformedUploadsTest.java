@@ -3,7 +3,7 @@ package dev.berth.server.registry.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.registry.content.Digest;
-import dev.berth.server.registry.e2e.RegistryHttp.Answer;
+import dev.berth.server.registry.e2e.RobustHttp.Answer;
 import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ abstract class MalformedUploadsTest extends RunningRegistry {
     private static final String REPOSITORY = "library/uploads";
     private static final String OTHER = "library/uploads-other";
     private final Random random = new Random(23);
-    private RegistryHttp client;
+    private RobustHttp client;
 
     @BeforeEach
     void signIn() {

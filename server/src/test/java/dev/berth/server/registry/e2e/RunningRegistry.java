@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class RunningRegistry {
     Path folder;
     TestServers.Started started;
-    RegistryHttp registry;
+    RobustHttp registry;
 
     abstract TestServers.Backend backend();
 
@@ -36,7 +36,7 @@ abstract class RunningRegistry {
     void start(@TempDir Path folder) throws Exception {
         this.folder = folder;
         started = TestServers.start(folder, backend(), clock(), settings());
-        registry = RegistryHttp.basic(started.server().uri(), started.accountId(), started.credentials().get("RegistryPassword").asText());
+        registry = RobustHttp.basic(started.server().uri(), started.accountId(), started.credentials().get("RegistryPassword").asText());
     }
 
     @AfterAll

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.registry.content.Digest;
 import dev.berth.server.config.ConfigKey;
-import dev.berth.server.registry.e2e.RegistryHttp.Answer;
+import dev.berth.server.registry.e2e.RobustHttp.Answer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +29,7 @@ abstract class SlowBodiesTest extends RunningRegistry {
     private static final Duration GIVES_UP_WITHIN = Duration.ofSeconds(20);
     private static final String REPOSITORY = "library/slow";
     private final Random random = new Random(53);
-    private RegistryHttp client;
+    private RobustHttp client;
     private String token;
 
     @Override

@@ -1,4 +1,4 @@
-package dev.berth.server;
+package dev.berth.server.registry.e2e;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,18 +18,14 @@ import java.util.concurrent.TimeUnit;
  * choosing. Standard output and error go to files beside the data folder; the process is ready when
  * its output says {@code ready <url>}.
  */
-public final class ServerProcess implements AutoCloseable {
+final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private final Process process;
     private final URI uri;
-    private final Path output;
-    private final Path errors;
 
-    private ServerProcess(Process process, URI uri, Path output, Path errors) {
+    private ServerProcess(Process process, URI uri) {
         this.process = process;
         this.uri = uri;
-        this.output = output;
-        this.errors = errors;
     }
 
     /**
@@ -37,7 +33,7 @@ public final class ServerProcess implements AutoCloseable {
      * as {@code BERTH_METADATA_URL}), and waits until it is ready. {@code name} tells apart the log
      * files of successive starts.
      */
-    public static ServerProcess start(Path dataDirectory, Map<String, String> environment, String name) throws IOException,
+    static ServerProcess start(Path dataDirectory, Map<String, String> environment, String name) throws IOException,
             InterruptedException {
         Path logs = dataDirectory.toAbsolutePath().getParent();
         Files.createDirectories(logs);
@@ -55,7 +51,7 @@ public final class ServerProcess implements AutoCloseable {
         Process process = builder.start();
         try {
             URI uri = awaitReady(process, output, errors);
-            return new ServerProcess(process, uri, output, errors);
+            return new ServerProcess(process, uri);
         } catch (IOException | RuntimeException | InterruptedException e) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             throw e;
@@ -81,25 +77,16 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** Where it listens, {@code http://127.0.0.1:<port>}. */
-    public URI uri() {
+    URI uri() {
         return uri;
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     /** Kills it at once, as a crash would (SIGKILL on Linux: no shutdown hook runs), and waits until it is gone. */
-    public void kill() throws InterruptedException {
+    void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("server process " + process.pid() + " outlived SIGKILL");
         }
-    }
-
-    /** What it wrote to standard error, for failure messages. */
-    public String errors() throws IOException {
-        return Files.readString(errors) + Files.readString(output);
     }
 
     /** Stops it in order (SIGTERM: the shutdown hook closes the server), killing it if it does not stop. */

@@ -1,0 +1,71 @@
+package dev.berth.benchmarks.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.benchmarks.server.RpcSigner;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Figure (d)'s caller on Berth: a RAM user with 100 custom policies, attached through 10 groups of 10
+ * (the limit is 10 custom policies per principal and 10 groups per user, iam-api.md section 1). 99
+ * policies allow pulls and pushes in other namespaces; the last allows {@code cr:PullRepository} on
+ * {@code library/*}. The user sets its own registry password with {@code ResetLoginPassword}, signed
+ * with its own AccessKey.
+ */
+final class RamPuller {
+    static final String USER = "bench-puller";
+    static final int GROUPS = 10;
+    static final int POLICIES_PER_GROUP = 10;
+    private static final String PASSWORD = "Bench-puller-2026";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RAM = "2015-05-01";
+    private static final String CR = "2018-12-01";
+
+    private RamPuller() {
+    }
+
+    /** The registry user name ({@code <user>@<account id>}) and password of the new user. */
+    record SignIn(String userName, String password) {
+    }
+
+    static SignIn create(HttpClient http, String endpoint, RpcSigner account, String accountId) throws IOException, InterruptedException {
+        call(http, endpoint, account, RAM, "CreateUser", Map.of("UserName", USER));
+        int policies = GROUPS * POLICIES_PER_GROUP;
+        for (int i = 0; i < policies; i++) {
+            String resource = i == policies - 1 ? "acs:cr:*:*:repository/library/*" : "acs:cr:*:*:repository/team-" + i + "/*";
+            String actions = i == policies - 1 ? "\"cr:PullRepository\"" : "[\"cr:PullRepository\",\"cr:PushRepository\"]";
+            call(http, endpoint, account, RAM, "CreatePolicy", Map.of("PolicyName", "bench-policy-" + i, "PolicyDocument",
+                    "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":" + actions + ",\"Resource\":\"" + resource + "\"}]}"));
+        }
+        for (int g = 0; g < GROUPS; g++) {
+            String group = "bench-group-" + g;
+            call(http, endpoint, account, RAM, "CreateGroup", Map.of("GroupName", group));
+            for (int p = 0; p < POLICIES_PER_GROUP; p++) {
+                call(http, endpoint, account, RAM, "AttachPolicyToGroup", Map.of("PolicyType", "Custom",
+                        "PolicyName", "bench-policy-" + (g * POLICIES_PER_GROUP + p), "GroupName", group));
+            }
+            call(http, endpoint, account, RAM, "AddUserToGroup", Map.of("UserName", USER, "GroupName", group));
+        }
+        JsonNode key = call(http, endpoint, account, RAM, "CreateAccessKey", Map.of("UserName", USER)).get("AccessKey");
+        RpcSigner user = new RpcSigner(key.get("AccessKeyId").asText(), key.get("AccessKeySecret").asText(), null);
+        call(http, endpoint, user, CR, "ResetLoginPassword", Map.of("Password", PASSWORD));
+        return new SignIn(USER + "@" + accountId, PASSWORD);
+    }
+
+    private static JsonNode call(HttpClient http, String endpoint, RpcSigner signer, String version, String action,
+                                 Map<String, String> parameters) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + endpoint + "/?"
+                + signer.query(version, action, parameters))).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(action + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}
