@@ -38,8 +38,10 @@ final class JdbcUploadRepository implements UploadRepository {
         return sql.update("DELETE FROM registry_uploads WHERE id = ?", id.value()) > 0;
     }
 
+    /** Locks the repository's row first ({@code FOR UPDATE}): another transaction's count of it waits for this one to end. */
     @Override
     public int count(RepositoryId repository) {
+        sql.query("SELECT id FROM registry_repositories WHERE id = ? FOR UPDATE", row -> row.getString("id"), repository.value());
         return sql.query("SELECT COUNT(*) AS uploads FROM registry_uploads WHERE repository_id = ?", row -> row.getInt("uploads"),
                 repository.value()).getFirst();
     }

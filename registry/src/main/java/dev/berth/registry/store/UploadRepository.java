@@ -15,7 +15,11 @@ public interface UploadRepository {
 
     boolean delete(UploadId id);
 
-    /** The number of open sessions of the repository (the upload service bounds it). */
+    /**
+     * The number of open sessions of the repository (the upload service bounds it). Until the
+     * transaction ends, another transaction's count of the same repository waits, so that a count and
+     * the insert it allows are one step under concurrent starts.
+     */
     int count(RepositoryId repository);
 
     /** Sessions started before {@code cutoff}, oldest first, at most {@code limit}. */
