@@ -14,6 +14,11 @@ public enum ConfigKey {
     SERVER_LISTEN("server.listen", "127.0.0.1:5000", false),
     /** A connection silent this long is closed: it bounds stalled and very slow request bodies (registry.md section 7). */
     SERVER_IDLE_TIMEOUT_SECONDS("server.idle-timeout-seconds", "60", false),
+    /**
+     * A request body slower than this on average, once it has been read for a few seconds, is refused:
+     * it bounds bodies that trickle just fast enough to beat the idle timeout (0: no minimum).
+     */
+    SERVER_MIN_BODY_BYTES_PER_SECOND("server.min-body-bytes-per-second", "1024", false),
     DATA_DIR("data.dir", "./data", false),
     METADATA_URL("metadata.url", null, true),
     METADATA_USER("metadata.user", null, false),

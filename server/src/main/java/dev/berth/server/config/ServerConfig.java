@@ -12,12 +12,16 @@ import java.util.Optional;
  * The validated configuration of {@code berth serve} (iam-api.md section 1a).
  *
  * @param idleTimeout how long a connection may stay silent, also in the middle of a request body
+ * @param minBodyBytesPerSecond the slowest average rate at which a request body is read to its end
+ *     once its grace period is over; 0 for none
  */
-public record ServerConfig(ListenAddress listen, Duration idleTimeout, Path dataDirectory, MetadataConfig metadata,
-                           RegistrySettings registry) {
+public record ServerConfig(ListenAddress listen, Duration idleTimeout, long minBodyBytesPerSecond, Path dataDirectory,
+                           MetadataConfig metadata, RegistrySettings registry) {
     /** The bounds of {@code server.idle-timeout-seconds}. */
     static final long MIN_IDLE_TIMEOUT_SECONDS = 1;
     static final long MAX_IDLE_TIMEOUT_SECONDS = 3600;
+    /** The largest {@code server.min-body-bytes-per-second} (1 GiB per second). */
+    static final long MAX_MIN_BODY_BYTES_PER_SECOND = 1L << 30;
 
     public ServerConfig {
         Objects.requireNonNull(listen, "listen");
@@ -25,11 +29,17 @@ public record ServerConfig(ListenAddress listen, Duration idleTimeout, Path data
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(registry, "registry");
+        if (minBodyBytesPerSecond < 0) {
+            throw new IllegalArgumentException("the minimum body rate must not be negative, got " + minBodyBytesPerSecond);
+        }
     }
 
     static ServerConfig from(Map<ConfigKey, String> values) {
         ListenAddress listen = ListenAddress.parse(values.get(ConfigKey.SERVER_LISTEN));
-        Duration idleTimeout = idleTimeout(values.get(ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS));
+        Duration idleTimeout = Duration.ofSeconds(wholeNumber(ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS, values,
+                MIN_IDLE_TIMEOUT_SECONDS, MAX_IDLE_TIMEOUT_SECONDS));
+        long minBodyBytesPerSecond = wholeNumber(ConfigKey.SERVER_MIN_BODY_BYTES_PER_SECOND, values, 0,
+                MAX_MIN_BODY_BYTES_PER_SECOND);
         Path data = Path.of(values.get(ConfigKey.DATA_DIR));
         int poolSize;
         try {
@@ -38,27 +48,29 @@ public record ServerConfig(ListenAddress listen, Duration idleTimeout, Path data
             throw new ConfigException("`metadata.pool-size` must be a whole number");
         }
         try {
-            return new ServerConfig(listen, idleTimeout, data, new MetadataConfig(Optional.ofNullable(values.get(ConfigKey.METADATA_URL)),
-                    Optional.ofNullable(values.get(ConfigKey.METADATA_USER)),
-                    Optional.ofNullable(values.get(ConfigKey.METADATA_PASSWORD)), poolSize),
+            return new ServerConfig(listen, idleTimeout, minBodyBytesPerSecond, data,
+                    new MetadataConfig(Optional.ofNullable(values.get(ConfigKey.METADATA_URL)),
+                            Optional.ofNullable(values.get(ConfigKey.METADATA_USER)),
+                            Optional.ofNullable(values.get(ConfigKey.METADATA_PASSWORD)), poolSize),
                     new RegistrySettings(values.get(ConfigKey.REGISTRY_REGION), values.get(ConfigKey.REGISTRY_BASE_DOMAIN)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
     }
 
-    private static Duration idleTimeout(String text) {
-        long seconds;
+    /** The value of {@code key}, a whole number from {@code min} to {@code max}. */
+    private static long wholeNumber(ConfigKey key, Map<ConfigKey, String> values, long min, long max) {
+        String text = values.get(key);
+        long number;
         try {
-            seconds = Long.parseLong(text.strip());
+            number = Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            seconds = -1;
+            number = min - 1;
         }
-        if (seconds < MIN_IDLE_TIMEOUT_SECONDS || seconds > MAX_IDLE_TIMEOUT_SECONDS) {
-            throw new ConfigException("`server.idle-timeout-seconds` must be a whole number from " + MIN_IDLE_TIMEOUT_SECONDS + " to "
-                    + MAX_IDLE_TIMEOUT_SECONDS + ", got `" + text + "`");
+        if (number < min || number > max) {
+            throw new ConfigException("`" + key.key() + "` must be a whole number from " + min + " to " + max + ", got `" + text + "`");
         }
-        return Duration.ofSeconds(seconds);
+        return number;
     }
 
     /** {@code HOST:PORT}; port 0 asks for any free port. */

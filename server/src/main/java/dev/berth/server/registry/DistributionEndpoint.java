@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -172,9 +173,15 @@ public final class DistributionEndpoint {
         return (request.isSecure() ? "https" : "http") + "://" + host + "/auth/token";
     }
 
-    /** What to tell a client whose body could not be read: a stall past the idle timeout is 408, anything else 400. */
+    /**
+     * What to tell a client whose body could not be read: Jetty's 408 (a body slower than the server's
+     * minimum rate, which says so) and a stall past the idle timeout are 408, anything else 400.
+     */
     private static OciError unreadableBody(IOException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException refusal && refusal.getCode() == OciErrorCode.REQUEST_TIMEOUT.httpStatus()) {
+                return OciError.of(OciErrorCode.REQUEST_TIMEOUT, refusal.getReason());
+            }
             if (cause instanceof java.util.concurrent.TimeoutException) {
                 return OciError.of(OciErrorCode.REQUEST_TIMEOUT, "the request body stalled for longer than the server's idle timeout");
             }

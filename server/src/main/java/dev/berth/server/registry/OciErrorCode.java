@@ -35,7 +35,10 @@ public enum OciErrorCode {
     UNSUPPORTED(405),
     /** A request body the server could not read (cut short), or a parameter of an unknown kind. */
     REQUEST_INVALID(400, "UNSUPPORTED"),
-    /** A request body that stalled past the connection's idle timeout (registry.md section 7; RFC 9110: 408). */
+    /**
+     * A request body that stalled past the connection's idle timeout, or arrived slower than the
+     * server's minimum rate (registry.md section 7; RFC 9110: 408).
+     */
     REQUEST_TIMEOUT(408, "UNSUPPORTED"),
     TOOMANYREQUESTS(429),
     /** Our own fault; the body carries nothing of the cause. */

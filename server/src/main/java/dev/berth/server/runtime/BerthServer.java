@@ -9,6 +9,7 @@ import dev.berth.metadata.jdbc.JdbcIdentityStore;
 import dev.berth.registry.service.UploadService;
 import dev.berth.server.config.ServerConfig;
 import dev.berth.server.http.EdgeErrors;
+import dev.berth.server.http.MinimumBodyRate;
 import dev.berth.server.http.Routes;
 import dev.berth.iam.service.AccessKeys;
 import dev.berth.iam.service.AccountAliases;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class BerthServer implements AutoCloseable {
     /** How often idle upload sessions are looked for (they expire after 24 hours without activity, registry.md section 6). */
     static final Duration UPLOAD_EXPIRY_PERIOD = Duration.ofHours(1);
+    /** How long a request body may arrive slower than {@code server.min-body-bytes-per-second} before the rate counts. */
+    static final Duration BODY_RATE_GRACE = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(BerthServer.class);
 
     private final Server jetty;
@@ -95,7 +98,8 @@ public final class BerthServer implements AutoCloseable {
                             new AccountAliases(store), new LoginProfiles(store, PasswordHasher.standard(random), new PasswordThrottle()),
                             registry.containerRegistryActions),
                     clock);
-            jetty.setHandler(new Routes(rpc, registry.distribution, registry.tokenEndpoint));
+            jetty.setHandler(new MinimumBodyRate(new Routes(rpc, registry.distribution, registry.tokenEndpoint),
+                    config.minBodyBytesPerSecond(), BODY_RATE_GRACE));
             jetty.setErrorHandler(new EdgeErrors());
             jetty.setStopAtShutdown(false);
             jetty.start();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -55,13 +56,31 @@ class ConfigLoaderTest {
 
     @Test
     void theIdleTimeoutIsSixtySecondsUnlessSetFromOneSecondToAnHour() {
-        assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).idleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(ConfigLoader.load(Optional.empty(), Map.of("BERTH_SERVER_IDLE_TIMEOUT_SECONDS", "2"), Map.of()).idleTimeout())
-                .isEqualTo(java.time.Duration.ofSeconds(2));
+                .isEqualTo(Duration.ofSeconds(2));
         for (String bad : new String[] {"0", "3601", "-1", "1.5", "1m"}) {
             assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("BERTH_SERVER_IDLE_TIMEOUT_SECONDS", bad), Map.of()))
                     .hasMessage("`server.idle-timeout-seconds` must be a whole number from 1 to 3600, got `" + bad + "`");
         }
+    }
+
+    @Test
+    void theMinimumBodyRateIs1024BytesPerSecondUnlessSetFromZeroForNoneToAGibibyte() {
+        assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).minBodyBytesPerSecond()).isEqualTo(1024);
+        assertThat(ConfigLoader.load(Optional.empty(), Map.of("BERTH_SERVER_MIN_BODY_BYTES_PER_SECOND", "0"), Map.of())
+                .minBodyBytesPerSecond()).isZero();
+        for (String bad : new String[] {"-1", "1073741825", "1k", "", "0.5"}) {
+            assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("BERTH_SERVER_MIN_BODY_BYTES_PER_SECOND", bad), Map.of()))
+                    .hasMessage("`server.min-body-bytes-per-second` must be a whole number from 0 to 1073741824, got `" + bad + "`");
+        }
+    }
+
+    @Test
+    void aMisspelledMinimumBodyRateStopsStartUpWithAHint() throws IOException {
+        Path file = Files.writeString(folder.resolve("berth.yaml"), "server:\n  min-body-byte-per-second: 2048\n");
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of(), Map.of()))
+                .hasMessageContaining("unknown key `server.min-body-byte-per-second`; did you mean `server.min-body-bytes-per-second`?");
     }
 
     @Test

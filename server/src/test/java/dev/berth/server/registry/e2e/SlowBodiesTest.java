@@ -18,13 +18,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Request bodies that stall (registry.md section 7: bounded by timeouts), on a server whose idle
- * timeout is {@value #IDLE_SECONDS} seconds ({@code server.idle-timeout-seconds}): the server gives up
- * within a few seconds, answers or closes, stores nothing of the stalled request, keeps what the
- * session held before, and goes on serving.
+ * Request bodies that stall or trickle (registry.md section 7: bounded by timeouts), on a server whose
+ * idle timeout is {@value #IDLE_SECONDS} seconds ({@code server.idle-timeout-seconds}) and whose
+ * minimum body rate is {@value #MIN_BYTES_PER_SECOND} bytes per second
+ * ({@code server.min-body-bytes-per-second}): the server gives up within a few seconds, answers or
+ * closes, stores nothing of the slow request, keeps what the session held before, and goes on serving.
  */
 abstract class SlowBodiesTest extends RunningRegistry {
     private static final int IDLE_SECONDS = 2;
+    private static final int MIN_BYTES_PER_SECOND = 1024;
     /** Comfortably more than the idle timeout, far less than the default of 60 seconds. */
     private static final Duration GIVES_UP_WITHIN = Duration.ofSeconds(20);
     private static final String REPOSITORY = "library/slow";
@@ -34,7 +36,8 @@ abstract class SlowBodiesTest extends RunningRegistry {
 
     @Override
     Map<ConfigKey, String> settings() {
-        return Map.of(ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS, String.valueOf(IDLE_SECONDS));
+        return Map.of(ConfigKey.SERVER_IDLE_TIMEOUT_SECONDS, String.valueOf(IDLE_SECONDS),
+                ConfigKey.SERVER_MIN_BODY_BYTES_PER_SECOND, String.valueOf(MIN_BYTES_PER_SECOND));
     }
 
     @BeforeEach
@@ -146,6 +149,42 @@ abstract class SlowBodiesTest extends RunningRegistry {
         Answer status = client.get(location);
         assertThat(status.status()).isEqualTo(204);
         assertThat(status.header("Range")).hasValue("0-0");
+        assertThat(client.get("/healthz").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyTricklingOneByteJustBeforeEachIdleTimeoutIsRefusedForItsRate() throws Exception {
+        byte[] blob = TestImages.randomBytes(random, 1000);
+        String location = client.startUpload(REPOSITORY);
+        long start = System.nanoTime();
+        String response;
+        try (RawHttp raw = RawHttp.open(client.base(), GIVES_UP_WITHIN)) {
+            raw.head(client.base(), "PATCH", location, "Authorization: Bearer " + token, "Content-Type: application/octet-stream",
+                    "Content-Length: " + blob.length, "Content-Range: 0-" + (blob.length - 1));
+            Thread trickle = Thread.ofVirtual().start(() -> {
+                try {
+                    for (byte next : blob) {
+                        raw.write(new byte[] {next});
+                        Thread.sleep(IDLE_SECONDS * 750L);
+                    }
+                } catch (IOException | InterruptedException closed) {
+                    // the server answered and closed the connection, or the test is over
+                }
+            });
+            try {
+                response = raw.readAll();
+            } finally {
+                trickle.interrupt();
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).as("the trickle is refused, although it never stays silent for the idle timeout").isLessThan(GIVES_UP_WITHIN);
+        assertThat(RawHttp.status(response)).as(response).isEqualTo(408);
+        assertThat(response).contains("\"errors\"", "slower than the server's minimum of " + MIN_BYTES_PER_SECOND + " bytes per second")
+                .doesNotContain("java.");
+        Answer status = client.get(location);
+        assertThat(status.status()).isEqualTo(204);
+        assertThat(status.header("Range")).as("nothing of the refused chunk is kept").hasValue("0-0");
         assertThat(client.get("/healthz").status()).isEqualTo(200);
     }
 }
