@@ -23,6 +23,11 @@ public record MetadataConfig(Optional<String> url, Optional<String> user, Option
         return new MetadataConfig(Optional.empty(), Optional.empty(), Optional.empty(), 16);
     }
 
+    /** Whether metadata lives in the embedded H2 database of the data folder (no {@code metadata.url}). */
+    public boolean embeddedDatabase() {
+        return url.isEmpty();
+    }
+
     /**
      * The JDBC URL to open: the configured one, or the embedded H2 database in {@code dataDirectory}.
      * {@code WRITE_DELAY=0} makes H2 write each commit to its file as the commit returns (by default it

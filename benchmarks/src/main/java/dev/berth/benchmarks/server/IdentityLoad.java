@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -20,7 +21,9 @@ import java.util.function.Supplier;
 /**
  * Issue 3 section 5: with 1,000 users and 1,000 custom policies in the account, signed and authorized
  * {@code GetUser} calls of a RAM user at concurrency 16, then {@code AssumeRole}. Usage:
- * {@code IdentityLoad <endpoint> <bootstrap-credentials> <seconds> <concurrency>}. Bounded in time;
+ * {@code IdentityLoad <endpoint> <bootstrap-credentials> <seconds> <concurrency> [server-pid [presigned-file]]}: with
+ * the server's pid it prints the server's CPU per call; with a file it writes presigned GetUser requests
+ * for {@code wrk}. Bounded in time;
  * talks to the given loopback endpoint only.
  */
 public final class IdentityLoad {
@@ -34,6 +37,8 @@ public final class IdentityLoad {
         JsonNode root = JSON.readTree(Files.readString(Path.of(args[1])));
         int seconds = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
+        Optional<Long> serverPid = args.length > 4 ? Optional.of(Long.parseLong(args[4])) : Optional.empty();
+        Optional<Path> presigned = args.length > 5 ? Optional.of(Path.of(args[5])) : Optional.empty();
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         RpcSigner account = new RpcSigner(root.get("AccessKeyId").asText(), root.get("AccessKeySecret").asText(), null);
         String accountId = root.get("AccountId").asText();
@@ -60,14 +65,35 @@ public final class IdentityLoad {
         RpcSigner user = new RpcSigner(key.get("AccessKeyId").asText(), key.get("AccessKeySecret").asText(), null);
         System.out.printf("setup: 1000 users, 1000 custom policies in %.1f s%n", (System.nanoTime() - setupStart) / 1e9);
 
-        run("GetUser", http, endpoint, seconds, concurrency, () -> user.query("2015-05-01", "GetUser",
+        run("GetUser", http, endpoint, seconds, concurrency, serverPid, () -> user.query("2015-05-01", "GetUser",
                 Map.of("UserName", "user-" + (int) (Math.random() * 1000))));
-        run("AssumeRole", http, endpoint, seconds, concurrency, () -> user.query("2015-04-01", "AssumeRole",
+        run("AssumeRole", http, endpoint, seconds, concurrency, serverPid, () -> user.query("2015-04-01", "AssumeRole",
                 Map.of("RoleArn", "acs:ram::" + accountId + ":role/bench", "RoleSessionName", "bench-session")));
+        if (presigned.isPresent()) {
+            writePresigned(presigned.get(), seconds * 15_000, () -> user.query("2015-05-01", "GetUser",
+                    Map.of("UserName", "user-" + (int) (Math.random() * 1000))));
+        }
     }
 
-    private static void run(String name, HttpClient http, String endpoint, int seconds, int concurrency,
+    /**
+     * Signs {@code count} GetUser requests ahead, one path per line, each with its own nonce and the
+     * current time, for a load generator that sends them as they are ({@code bench/wrk-presigned.lua}):
+     * the server checks every signature, nonce and policy as usual, while the signing's CPU is spent
+     * before the measurement instead of on the cores the server needs.
+     */
+    private static void writePresigned(Path file, int count, Supplier<String> queries) throws java.io.IOException {
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (int i = 0; i < count; i++) {
+                out.write("/?" + queries.get());
+                out.newLine();
+            }
+        }
+        System.out.printf("presigned: %d GetUser requests in %s%n", count, file);
+    }
+
+    private static void run(String name, HttpClient http, String endpoint, int seconds, int concurrency, Optional<Long> serverPid,
                             Supplier<String> queries) throws Exception {
+        Optional<Long> cpuBefore = serverPid.map(IdentityLoad::cpuMillis);
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
@@ -102,6 +128,19 @@ public final class IdentityLoad {
         System.out.printf("%s: %d ok, %d failed in %d s at concurrency %d: %.0f per second; median %.2f ms, p99 %.2f ms%n", name,
                 ok.get(), failed.get(), seconds, concurrency, ok.get() / (double) seconds, all[all.length / 2] / 1e6,
                 all[(int) (all.length * 0.99)] / 1e6);
+        serverPid.ifPresent(pid -> System.out.printf("%s: the server used %.0f µs of CPU per call (a figure the load generator's"
+                + " own share of the cores does not move)%n", name, (cpuMillis(pid) - cpuBefore.orElseThrow()) * 1000.0 / Math.max(1, ok.get())));
+    }
+
+    /** The CPU time, user and system, a process has used so far ({@code /proc/<pid>/stat}, in clock ticks of 10 ms). */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static JsonNode call(HttpClient http, String endpoint, RpcSigner signer, String version, String action,

@@ -116,10 +116,17 @@ public final class Attachments {
      * once per store generation.
      */
     public PolicySet policiesOf(Principal principal, Optional<String> sessionPolicyText) {
+        return policiesOf(principal, sessionPolicyText, store.generation());
+    }
+
+    /**
+     * The compiled policies of {@code principal} at a store generation the caller read before anything
+     * else of the request (so what it read may be newer, never older, than the generation says).
+     */
+    public PolicySet policiesOf(Principal principal, Optional<String> sessionPolicyText, long generation) {
         if (!(principal instanceof Principal.RamUser) && !(principal instanceof Principal.RoleSession)) {
             return PolicySet.none();
         }
-        long generation = store.generation();
         CompiledKey key = new CompiledKey(principal, sessionPolicyText);
         Compiled cached = compiled.get(key);
         if (cached != null && cached.generation() == generation) {

@@ -95,6 +95,9 @@ public abstract class IdentityStoreContract {
         })).hasMessage("midway");
         store().inTransaction(transaction -> transaction.accounts().updateAlias(account.id(), Optional.of("moved-" + RANDOM.nextInt(1_000_000))));
         assertThat(store().generation()).isGreaterThan(afterInsert);
+        long beforeRead = store().generation();
+        store().inTransaction(transaction -> transaction.accounts().find(account.id()));
+        assertThat(store().generation()).as("a transaction that only read").isEqualTo(beforeRead);
     }
 
     @Test
@@ -462,7 +465,8 @@ public abstract class IdentityStoreContract {
         return store().inTransaction(work);
     }
 
-    private Account newAccount(Optional<String> alias) {
+    /** Adds an account (with {@code alias}) that the suite removes when the test ends. */
+    protected final Account newAccount(Optional<String> alias) {
         Account account = new Account(Account.newId(RANDOM), alias, NOW);
         store().inTransaction(transaction -> {
             transaction.accounts().insert(account);

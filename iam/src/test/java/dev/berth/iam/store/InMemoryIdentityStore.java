@@ -40,12 +40,14 @@ public final class InMemoryIdentityStore implements IdentityStore {
     public synchronized <T> T inTransaction(Work<T> work) {
         State copy = state.copy();
         T result = work.run(copy);
+        if (!copy.sameAs(state)) {
+            generation++;
+        }
         state = copy;
-        generation++;
         return result;
     }
 
-    /** Moves on with every transaction, a change or not: never too seldom, which is what counts. */
+    /** Moves on with every transaction that changed something, as the JDBC store's does. */
     @Override
     public synchronized long generation() {
         return generation;
@@ -83,6 +85,15 @@ public final class InMemoryIdentityStore implements IdentityStore {
             copy.keys.putAll(keys);
             copy.passwords.putAll(passwords);
             return copy;
+        }
+
+        /** Whether {@code other} holds exactly what this state holds. */
+        boolean sameAs(State other) {
+            return accounts.equals(other.accounts) && keys.equals(other.keys) && passwords.equals(other.passwords)
+                    && users.equals(other.users) && policies.equals(other.policies) && versions.equals(other.versions)
+                    && attachments.equals(other.attachments) && roles.equals(other.roles) && groups.equals(other.groups)
+                    && loginProfiles.equals(other.loginProfiles) && resourceGroups.equals(other.resourceGroups)
+                    && members.equals(other.members) && sessions.equals(other.sessions);
         }
 
         @Override

@@ -18,11 +18,16 @@ import java.sql.Connection;
 final class JdbcTransaction implements IdentityTransaction {
     private final Sql sql;
 
-    /** Moves the identity generation on when this transaction changed a row; called just before it commits. */
-    void closeGeneration() {
-        if (sql.changed()) {
-            sql.update("UPDATE identity_generation SET generation = generation + 1 WHERE id = 1");
+    /**
+     * Moves the identity generation on when this transaction changed a row; called just before it
+     * commits. Returns whether it did.
+     */
+    boolean closeGeneration() {
+        if (!sql.changed()) {
+            return false;
         }
+        sql.update("UPDATE identity_generation SET generation = generation + 1 WHERE id = 1");
+        return true;
     }
 
     JdbcTransaction(Connection connection) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The conformance suite on the embedded default: an H2 file database in a fresh folder. */
+/** The conformance suite on the embedded default: an H2 file database in a fresh folder, held by this process as {@code berth serve} holds it. */
 class H2IdentityStoreTest extends IdentityStoreContract {
     @TempDir
     static Path folder;

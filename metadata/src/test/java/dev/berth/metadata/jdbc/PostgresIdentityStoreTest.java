@@ -1,10 +1,13 @@
 package dev.berth.metadata.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.iam.store.IdentityStore;
 import dev.berth.iam.store.IdentityStoreContract;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The conformance suite on PostgreSQL. {@code run-tests} starts a throwaway PostgreSQL and passes
@@ -23,6 +26,15 @@ class PostgresIdentityStoreTest extends IdentityStoreContract {
     static void close() {
         if (store != null) {
             store.close();
+        }
+    }
+
+    @Test
+    void anotherNodeOnTheSameDatabaseSeesEveryChangeInTheGeneration() {
+        try (JdbcIdentityStore otherNode = TestDatabases.postgres()) {
+            long seen = otherNode.generation();
+            newAccount(Optional.empty());
+            assertThat(otherNode.generation()).isGreaterThan(seen);
         }
     }
 

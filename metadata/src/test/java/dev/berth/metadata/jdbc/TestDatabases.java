@@ -13,7 +13,7 @@ final class TestDatabases {
 
     /** An H2 file database in {@code folder}, as {@code berth serve} opens it by default. */
     static JdbcIdentityStore h2(Path folder) {
-        return JdbcIdentityStore.open(MetadataConfig.embedded().jdbcUrl(folder), Optional.empty(), Optional.empty(), 4);
+        return JdbcIdentityStore.openHeld(MetadataConfig.embedded().jdbcUrl(folder), 4);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.berth.server.rpc;
 
-import dev.berth.server.rpc.error.RpcErrorCode;
 import dev.berth.iam.key.AccessKey;
 import dev.berth.iam.key.AccessKeyStatus;
 import dev.berth.iam.role.RoleSession;
@@ -8,19 +7,37 @@ import dev.berth.iam.secret.SecretBox;
 import dev.berth.iam.service.SecurityTokenService;
 import dev.berth.iam.store.IdentityStore;
 import dev.berth.policy.principal.Principal;
+import dev.berth.server.rpc.error.RpcErrorCode;
 import dev.berth.server.rpc.signature.AccessKeyId;
 import dev.berth.server.rpc.signature.AccessKeySecret;
 import dev.berth.server.rpc.signature.SecretLookup;
 import dev.berth.server.rpc.signature.SecurityToken;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Finds the secrets of AccessKeys for the signature check, and the principal a verified key stands for. */
+/**
+ * Finds the secrets of AccessKeys for the signature check, and the principal a verified key stands
+ * for. What a key stands for is read once per identity generation (any identity change moves it, on
+ * every node), so a deactivated key or an ended session counts on the very next call.
+ */
 public final class Callers implements SecretLookup {
+    /** Keys kept at most; past it the cache starts over. */
+    private static final int CACHE_CAPACITY = 10_000;
+
     private final IdentityStore store;
     private final SecretBox secrets;
     private final SecurityTokenService sts;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    /**
+     * What the signature check of this request just read, handed to {@link #callerOf} of the same
+     * request (one thread) so that a call reads the store's generation and its key once; taken by the
+     * first look.
+     */
+    private final ThreadLocal<Known> justRead = new ThreadLocal<>();
 
     public Callers(IdentityStore store, SecretBox secrets, SecurityTokenService sts) {
         this.store = Objects.requireNonNull(store, "store");
@@ -28,32 +45,23 @@ public final class Callers implements SecretLookup {
         this.sts = Objects.requireNonNull(sts, "sts");
     }
 
-    private static boolean isTemporary(AccessKeyId accessKeyId) {
-        return accessKeyId.value().startsWith("STS.") && dev.berth.iam.value.AccessKeyId.isWellFormed(accessKeyId.value());
-    }
-
-    private Optional<RoleSession> session(AccessKeyId accessKeyId) {
-        return sts.session(new dev.berth.iam.value.AccessKeyId(accessKeyId.value()));
-    }
-
     /**
-     * The key the signature check of this request just read, handed to {@link #callerOf} of the same
-     * request (one thread) so that a call reads its key once; taken by the first look.
+     * A key as the store held it at {@code generation}: a long-term key or a role session (neither when
+     * unknown), with its opened secret.
      */
-    private final ThreadLocal<AccessKey> justRead = new ThreadLocal<>();
+    private record Known(long generation, String accessKeyId, Optional<AccessKey> key, Optional<RoleSession> session,
+                         Optional<String> secret) {
+    }
 
     @Override
     public Optional<AccessKeySecret> secretOf(AccessKeyId accessKeyId) {
-        if (isTemporary(accessKeyId)) {
-            return session(accessKeyId).map(session -> new AccessKeySecret(sts.openSecret(session)));
-        }
-        Optional<AccessKey> key = find(accessKeyId);
-        key.ifPresentOrElse(justRead::set, justRead::remove);
-        return key.map(found -> new AccessKeySecret(secrets.open(found.secret(), found.id().value())));
+        Known key = known(accessKeyId, store.generation());
+        justRead.set(key);
+        return key.secret().map(AccessKeySecret::new);
     }
 
-    /** Who signed with a verified key, and the session policy of a role session. */
-    public record Caller(Principal principal, Optional<String> sessionPolicy) {
+    /** Who signed with a verified key, the session policy of a role session, and the identity generation both were read at. */
+    public record Caller(Principal principal, Optional<String> sessionPolicy, long generation) {
     }
 
     /**
@@ -62,10 +70,13 @@ public final class Callers implements SecretLookup {
      * issued, {@code InvalidSecurityToken.Expired} past the session's end.
      */
     public Caller callerOf(AccessKeyId accessKeyId, Optional<SecurityToken> token, Instant now) {
-        if (!isTemporary(accessKeyId)) {
-            return new Caller(principalOf(accessKeyId), Optional.empty());
+        Known read = justRead.get();
+        justRead.remove();
+        Known key = read != null && read.accessKeyId().equals(accessKeyId.value()) ? read : known(accessKeyId, store.generation());
+        if (key.key().isPresent()) {
+            return new Caller(principalOf(key.key().get()), Optional.empty(), key.generation());
         }
-        RoleSession session = session(accessKeyId).orElseThrow(() -> RpcException.of(RpcErrorCode.INVALID_ACCESS_KEY_ID_NOT_FOUND,
+        RoleSession session = key.session().orElseThrow(() -> RpcException.of(RpcErrorCode.INVALID_ACCESS_KEY_ID_NOT_FOUND,
                 "AccessKey `" + accessKeyId.value() + "` does not exist"));
         if (token.isEmpty() || !SecurityTokenService.tokenMatches(session, token.get().value())) {
             throw RpcException.of(RpcErrorCode.INVALID_SECURITY_TOKEN_MALFORMED, "the SecurityToken is missing or is not the one issued"
@@ -75,26 +86,48 @@ public final class Callers implements SecretLookup {
             throw RpcException.of(RpcErrorCode.INVALID_SECURITY_TOKEN_EXPIRED, "the SecurityToken expired at " + session.expiresAt());
         }
         return new Caller(new Principal.RoleSession(session.account(), session.roleName(), session.sessionName()),
-                session.sessionPolicy());
+                session.sessionPolicy(), key.generation());
     }
 
-    private Principal principalOf(AccessKeyId accessKeyId) {
-        AccessKey read = justRead.get();
-        justRead.remove();
-        Optional<AccessKey> known = read != null && read.id().value().equals(accessKeyId.value()) ? Optional.of(read) : find(accessKeyId);
-        AccessKey key = known.orElseThrow(() -> RpcException.of(RpcErrorCode.INVALID_ACCESS_KEY_ID_NOT_FOUND,
-                "AccessKey `" + accessKeyId.value() + "` does not exist"));
+    private static Principal principalOf(AccessKey key) {
         if (key.status() == AccessKeyStatus.Inactive) {
-            throw RpcException.of(RpcErrorCode.INVALID_ACCESS_KEY_ID_INACTIVE, "AccessKey `" + accessKeyId.value() + "` is inactive");
+            throw RpcException.of(RpcErrorCode.INVALID_ACCESS_KEY_ID_INACTIVE, "AccessKey `" + key.id().value() + "` is inactive");
         }
         return key.userName().<Principal>map(name -> new Principal.RamUser(key.account(), name))
                 .orElseGet(() -> new Principal.Account(key.account()));
     }
 
-    private Optional<AccessKey> find(AccessKeyId accessKeyId) {
-        if (!dev.berth.iam.value.AccessKeyId.isWellFormed(accessKeyId.value())) {
-            return Optional.empty();
+    /**
+     * The key as it stands at {@code generation}, read from the store unless already known at it. Only
+     * keys that exist are kept, so made-up ids cannot crowd the real ones out.
+     */
+    private Known known(AccessKeyId accessKeyId, long generation) {
+        Known cached = known.get(accessKeyId.value());
+        if (cached != null && cached.generation() == generation) {
+            return cached;
         }
-        return store.inTransaction(transaction -> transaction.accessKeys().find(new dev.berth.iam.value.AccessKeyId(accessKeyId.value())));
+        Known read = read(accessKeyId, generation);
+        if (read.secret().isEmpty()) {
+            return read;
+        }
+        if (known.size() >= CACHE_CAPACITY) {
+            known.clear();
+        }
+        known.put(accessKeyId.value(), read);
+        return read;
+    }
+
+    private Known read(AccessKeyId accessKeyId, long generation) {
+        String id = accessKeyId.value();
+        if (!dev.berth.iam.value.AccessKeyId.isWellFormed(id)) {
+            return new Known(generation, id, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        dev.berth.iam.value.AccessKeyId wellFormed = new dev.berth.iam.value.AccessKeyId(id);
+        if (id.startsWith("STS.")) {
+            Optional<RoleSession> session = sts.session(wellFormed);
+            return new Known(generation, id, Optional.empty(), session, session.map(sts::openSecret));
+        }
+        Optional<AccessKey> key = store.inTransaction(transaction -> transaction.accessKeys().find(wellFormed));
+        return new Known(generation, id, key, Optional.empty(), key.map(found -> secrets.open(found.secret(), found.id().value())));
     }
 }

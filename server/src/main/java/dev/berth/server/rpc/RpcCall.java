@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An authenticated call: who signed it (with the session policy of a role session), its parameters, and when it arrived. */
-public record RpcCall(Principal caller, Optional<String> sessionPolicy, String accessKeyId, SignedRequest request, Instant receivedAt,
-                      Optional<String> sourceAddress, boolean secure) {
+/**
+ * An authenticated call: who signed it (with the session policy of a role session), the identity
+ * generation the caller was read at (its policies are read at it too), its parameters, and when it arrived.
+ */
+public record RpcCall(Principal caller, Optional<String> sessionPolicy, long identityGeneration, String accessKeyId,
+                      SignedRequest request, Instant receivedAt, Optional<String> sourceAddress, boolean secure) {
     public RpcCall {
         Objects.requireNonNull(sessionPolicy, "sessionPolicy");
         Objects.requireNonNull(caller, "caller");

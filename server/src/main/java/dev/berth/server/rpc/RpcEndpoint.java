@@ -88,8 +88,8 @@ public final class RpcEndpoint {
             case Authentication.Refused refused -> throw new RpcException(refused.error());
             case Authentication.Verified verified -> {
                 Callers.Caller caller = callers.callerOf(verified.accessKeyId(), verified.securityToken(), now);
-                RpcCall call = new RpcCall(caller.principal(), caller.sessionPolicy(), verified.accessKeyId().value(), request, now,
-                        sourceAddress, secure);
+                RpcCall call = new RpcCall(caller.principal(), caller.sessionPolicy(), caller.generation(), verified.accessKeyId().value(),
+                        request, now, sourceAddress, secure);
                 authorizer.authorize(route, call);
                 yield route.action().run(call);
             }

@@ -54,13 +54,16 @@ public final class BerthServer implements AutoCloseable {
     private final Optional<Path> bootstrapFile;
     private final UploadService uploads;
     private final PeriodicTask uploadExpiry;
+    private final AutoCloseable heldData;
 
-    private BerthServer(Server jetty, JdbcIdentityStore store, URI uri, Optional<Path> bootstrapFile, UploadService uploads) {
+    private BerthServer(Server jetty, JdbcIdentityStore store, URI uri, Optional<Path> bootstrapFile, UploadService uploads,
+                        AutoCloseable heldData) {
         this.jetty = jetty;
         this.store = store;
         this.uri = uri;
         this.bootstrapFile = bootstrapFile;
         this.uploads = uploads;
+        this.heldData = heldData;
         this.uploadExpiry = new PeriodicTask("upload-expiry", UPLOAD_EXPIRY_PERIOD, this::expireIdleUploads).start();
     }
 
@@ -71,8 +74,14 @@ public final class BerthServer implements AutoCloseable {
         DataDirectory data = DataDirectory.open(config.dataDirectory());
         SecretBox secrets = new SecretBox(data.masterKey(random), random);
         java.security.PrivateKey tokenKey = data.tokenSigningKey(random);
-        JdbcIdentityStore store = JdbcIdentityStore.open(config.metadata().jdbcUrl(data.root()), config.metadata().user(),
-                config.metadata().password(), config.metadata().poolSize());
+        AutoCloseable held = data.holdForServer();
+        JdbcIdentityStore store;
+        try {
+            store = openStore(config, data);
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
         try {
             Optional<BootstrapCredentials> bootstrap = new AccountCreation(store, secrets, PasswordHasher.standard(random), random)
                     .create(Optional.empty(), clock.instant(), true);
@@ -91,7 +100,8 @@ public final class BerthServer implements AutoCloseable {
             RegistryWiring registry = new RegistryWiring(store, store.registry(), data, tokenKey, config.registry(), attachments,
                     resourceGroups, random, clock);
             bootstrap.ifPresent(credentials -> registry.bootstrap(credentials, clock.instant()));
-            Authorizer authorizer = new Authorizer(call -> attachments.policiesOf(call.caller(), call.sessionPolicy()));
+            Authorizer authorizer = new Authorizer(call -> attachments.policiesOf(call.caller(), call.sessionPolicy(),
+                    call.identityGeneration()));
             RpcEndpoint rpc = new RpcEndpoint(new RequestAuthenticator(callers, new InMemoryNonceRegistry()), callers, authorizer,
                     RpcCatalog.actions(new Users(store, random), new AccessKeys(store, secrets, random), new Policies(store), attachments,
                             new Roles(store, random), sts, new Groups(store, random), resourceGroups,
@@ -105,11 +115,20 @@ public final class BerthServer implements AutoCloseable {
             jetty.start();
             String host = config.listen().host().contains(":") ? "[" + config.listen().host() + "]" : config.listen().host();
             URI uri = URI.create("http://" + host + ":" + connector.getLocalPort());
-            return new BerthServer(jetty, store, uri, bootstrapFile, registry.registry.uploads());
+            return new BerthServer(jetty, store, uri, bootstrapFile, registry.registry.uploads(), held);
         } catch (Exception | Error e) {
             store.close();
+            held.close();
             throw e;
         }
+    }
+
+    /** The embedded database is this server's alone (the data folder is held); a configured one may be shared by other nodes. */
+    private static JdbcIdentityStore openStore(ServerConfig config, DataDirectory data) {
+        String url = config.metadata().jdbcUrl(data.root());
+        return config.metadata().embeddedDatabase()
+                ? JdbcIdentityStore.openHeld(url, config.metadata().poolSize())
+                : JdbcIdentityStore.open(url, config.metadata().user(), config.metadata().password(), config.metadata().poolSize());
     }
 
     public URI uri() {
@@ -136,7 +155,7 @@ public final class BerthServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (store) {
+        try (heldData; store) {
             try {
                 uploadExpiry.close();
             } finally {

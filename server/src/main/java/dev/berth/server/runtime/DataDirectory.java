@@ -2,6 +2,9 @@ package dev.berth.server.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +29,7 @@ public final class DataDirectory {
     static final String MASTER_KEY = "master.key";
     static final String TOKEN_SIGNING_KEY = "token-signing.key";
     public static final String BOOTSTRAP_CREDENTIALS = "bootstrap-credentials";
+    static final String SERVER_LOCK = "serve.lock";
 
     private final Path root;
 
@@ -47,6 +51,32 @@ public final class DataDirectory {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * Holds the data folder for one {@code berth serve} until closed: a second server on the same
+     * folder (on this machine) stops at start instead of sharing an embedded database that this one
+     * serves alone. Several nodes share PostgreSQL instead.
+     */
+    public AutoCloseable holdForServer() {
+        Path file = root.resolve(SERVER_LOCK);
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("another `berth serve` is using the data folder `" + root + "`; one server runs"
+                        + " per data folder (several servers share a PostgreSQL database through `metadata.url`)");
+            }
+            return channel::close;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock `" + file + "`", e);
+        }
     }
 
     public byte[] masterKey(SecureRandom random) {

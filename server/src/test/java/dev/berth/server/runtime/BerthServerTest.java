@@ -1,6 +1,7 @@
 package dev.berth.server.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,6 +62,22 @@ class BerthServerTest {
             assertThat(server.bootstrapFile()).isEmpty();
         }
         assertThat(Files.readString(data.resolve("bootstrap-credentials"))).isEqualTo(first);
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataFolderStopsAtStartAndTheFirstGoesOn() throws Exception {
+        Path data = folder.resolve("data");
+        try (BerthServer server = BerthServer.start(config(data), Clock.systemUTC())) {
+            assertThatThrownBy(() -> BerthServer.start(config(data), Clock.systemUTC()).close())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("another `berth serve` is using the data folder `" + data.toAbsolutePath());
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(server.uri().resolve("/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+        }
+        try (BerthServer again = BerthServer.start(config(data), Clock.systemUTC())) {
+            assertThat(again.bootstrapFile()).as("a later start, once the first stopped").isEmpty();
+        }
     }
 
     private static ServerConfig config(Path data) {
