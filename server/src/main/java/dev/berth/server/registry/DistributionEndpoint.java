@@ -9,6 +9,7 @@ import dev.berth.registry.service.CatalogPage;
 import dev.berth.registry.service.PageSize;
 import dev.berth.registry.service.Registry;
 import dev.berth.registry.service.RequestValues;
+import dev.berth.server.http.body.UnreadableBody;
 import dev.berth.server.registry.DistributionRoute.Shape;
 import dev.berth.server.registry.auth.GrantContext;
 import dev.berth.server.registry.auth.RegistryCaller;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -173,23 +173,11 @@ public final class DistributionEndpoint {
         return (request.isSecure() ? "https" : "http") + "://" + host + "/auth/token";
     }
 
-    /**
-     * What to tell a client whose body could not be read: Jetty's 408 (a body slower than the server's
-     * minimum rate, which says so) and a stall past the idle timeout are 408, anything else 400.
-     */
+    /** What to tell a client whose body could not be read: 408 for one too slow, 400 for one cut short or unreadable. */
     private static OciError unreadableBody(IOException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpException refusal && refusal.getCode() == OciErrorCode.REQUEST_TIMEOUT.httpStatus()) {
-                return OciError.of(OciErrorCode.REQUEST_TIMEOUT, refusal.getReason());
-            }
-            if (cause instanceof java.util.concurrent.TimeoutException) {
-                return OciError.of(OciErrorCode.REQUEST_TIMEOUT, "the request body stalled for longer than the server's idle timeout");
-            }
-            if (cause instanceof org.eclipse.jetty.io.EofException) {
-                return OciError.of(OciErrorCode.REQUEST_INVALID, "the request body ended before its declared length");
-            }
-        }
-        return OciError.of(OciErrorCode.REQUEST_INVALID, "the request body could not be read");
+        UnreadableBody body = UnreadableBody.of(e);
+        return OciError.of(body.kind() == UnreadableBody.Kind.TOO_SLOW ? OciErrorCode.REQUEST_TIMEOUT : OciErrorCode.REQUEST_INVALID,
+                body.reason());
     }
 
     private static String shown(String text) {

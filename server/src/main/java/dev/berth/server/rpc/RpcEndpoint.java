@@ -1,9 +1,10 @@
 package dev.berth.server.rpc;
 
+import dev.berth.iam.IamException;
+import dev.berth.registry.RegistryException;
+import dev.berth.server.http.body.UnreadableBody;
 import dev.berth.server.rpc.error.RpcError;
 import dev.berth.server.rpc.error.RpcErrorCode;
-import dev.berth.registry.RegistryException;
-import dev.berth.iam.IamException;
 import dev.berth.server.rpc.signature.Authentication;
 import dev.berth.server.rpc.signature.RequestAuthenticator;
 import dev.berth.server.rpc.signature.SignedRequest;
@@ -60,7 +61,12 @@ public final class RpcEndpoint {
         } catch (HttpRequests.BodyTooLargeException e) {
             RpcResponses.failure(response, callback, requestId, request.getHttpURI().getHost(),
                     RpcError.of(RpcErrorCode.INVALID_PARAMETER, "Body", "the request body is over 1 MiB"));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            UnreadableBody body = UnreadableBody.of(e);
+            RpcResponses.failure(response, callback, requestId, request.getHttpURI().getHost(), body.kind() == UnreadableBody.Kind.TOO_SLOW
+                    ? RpcError.of(RpcErrorCode.REQUEST_TIMEOUT, body.reason())
+                    : RpcError.of(RpcErrorCode.INVALID_PARAMETER, "Body", body.reason()));
+        } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
             RpcResponses.failure(response, callback, requestId, request.getHttpURI().getHost(),
                     RpcError.of(RpcErrorCode.INTERNAL_ERROR, "the server failed; quote RequestId " + requestId));

@@ -1,5 +1,6 @@
 package dev.berth.server.registry.auth;
 
+import dev.berth.server.http.body.UnreadableBody;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +74,11 @@ public final class TokenEndpoint extends Handler.Abstract {
                 case THROTTLED -> TokenErrorCode.TOOMANYREQUESTS;
             };
             TokenResponses.failure(response, callback, code, e.getMessage(), service);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            UnreadableBody body = UnreadableBody.of(e);
+            TokenResponses.failure(response, callback, body.kind() == UnreadableBody.Kind.TOO_SLOW ? TokenErrorCode.REQUEST_TIMEOUT
+                    : TokenErrorCode.INVALID_REQUEST, body.reason(), service);
+        } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "a token request failed", e);
             TokenResponses.failure(response, callback, TokenErrorCode.UNKNOWN, "the server failed", service);
         }

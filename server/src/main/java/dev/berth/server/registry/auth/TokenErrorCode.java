@@ -5,6 +5,8 @@ public enum TokenErrorCode {
     INVALID_REQUEST(400),
     UNAUTHORIZED(401),
     UNSUPPORTED(405),
+    /** A form body that arrived too slowly or stalled (ours: the HTTP status says it). */
+    REQUEST_TIMEOUT(408),
     TOOMANYREQUESTS(429),
     UNKNOWN(500);
 

@@ -25,6 +25,8 @@ public enum RpcErrorCode {
     SIGNATURE_NONCE_USED("SignatureNonceUsed", Shape.EXACT, 400),
     /** Too many requests for the server to remember their nonces (ours: Alibaba's code and status). */
     THROTTLING_USER("Throttling.User", Shape.EXACT, 400),
+    /** The request body arrived too slowly or stalled (ours: the HTTP status says it, 408). */
+    REQUEST_TIMEOUT("RequestTimeout", Shape.EXACT, 408),
     NO_PERMISSION("NoPermission", Shape.EXACT, 403),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", Shape.EXACT, 403),
     INVALID_ACCESS_KEY_ID_NOT_FOUND("InvalidAccessKeyId.NotFound", Shape.EXACT, 403),

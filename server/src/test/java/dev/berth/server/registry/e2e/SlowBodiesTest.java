@@ -152,18 +152,20 @@ abstract class SlowBodiesTest extends RunningRegistry {
         assertThat(client.get("/healthz").status()).isEqualTo(200);
     }
 
-    @Test
-    void aBodyTricklingOneByteJustBeforeEachIdleTimeoutIsRefusedForItsRate() throws Exception {
-        byte[] blob = TestImages.randomBytes(random, 1000);
-        String location = client.startUpload(REPOSITORY);
+    /**
+     * Sends the head, then {@code body} one byte just before each idle timeout, until the server
+     * answers: what it answered, and how long that took.
+     */
+    private Stalled trickle(String method, String path, String contentType, byte[] body, String... more) throws IOException {
         long start = System.nanoTime();
         String response;
         try (RawHttp raw = RawHttp.open(client.base(), GIVES_UP_WITHIN)) {
-            raw.head(client.base(), "PATCH", location, "Authorization: Bearer " + token, "Content-Type: application/octet-stream",
-                    "Content-Length: " + blob.length, "Content-Range: 0-" + (blob.length - 1));
+            String[] headers = Stream.concat(Stream.of("Authorization: Bearer " + token, "Content-Type: " + contentType,
+                    "Content-Length: " + body.length), Arrays.stream(more)).toArray(String[]::new);
+            raw.head(client.base(), method, path, headers);
             Thread trickle = Thread.ofVirtual().start(() -> {
                 try {
-                    for (byte next : blob) {
+                    for (byte next : body) {
                         raw.write(new byte[] {next});
                         Thread.sleep(IDLE_SECONDS * 750L);
                     }
@@ -180,11 +182,33 @@ abstract class SlowBodiesTest extends RunningRegistry {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(took).as("the trickle is refused, although it never stays silent for the idle timeout").isLessThan(GIVES_UP_WITHIN);
         assertThat(RawHttp.status(response)).as(response).isEqualTo(408);
-        assertThat(response).contains("\"errors\"", "slower than the server's minimum of " + MIN_BYTES_PER_SECOND + " bytes per second")
+        assertThat(response).contains("slower than the server's minimum of " + MIN_BYTES_PER_SECOND + " bytes per second")
                 .doesNotContain("java.");
+        return new Stalled(response, took);
+    }
+
+    @Test
+    void aBodyTricklingOneByteJustBeforeEachIdleTimeoutIsRefusedForItsRate() throws Exception {
+        byte[] blob = TestImages.randomBytes(random, 1000);
+        String location = client.startUpload(REPOSITORY);
+        Stalled refused = trickle("PATCH", location, "application/octet-stream", blob, "Content-Range: 0-" + (blob.length - 1));
+        assertThat(refused.response()).contains("\"errors\"");
         Answer status = client.get(location);
         assertThat(status.status()).isEqualTo(204);
         assertThat(status.header("Range")).as("nothing of the refused chunk is kept").hasValue("0-0");
+        assertThat(client.get("/healthz").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theRpcApiAndTheTokenEndpointRefuseATricklingBodyInTheirOwnWords() throws Exception {
+        byte[] form = ("Action=GetCallerIdentity&Version=2015-04-01&Format=JSON&Padding=" + "x".repeat(600))
+                .getBytes(StandardCharsets.US_ASCII);
+        Stalled rpc = trickle("POST", "/", "application/x-www-form-urlencoded", form);
+        assertThat(rpc.response()).contains("\"Code\":\"RequestTimeout\"", "\"RequestId\"");
+        byte[] signIn = ("grant_type=password&service=berth-registry&username=nobody&password=" + "x".repeat(600))
+                .getBytes(StandardCharsets.US_ASCII);
+        Stalled token = trickle("POST", "/auth/token", "application/x-www-form-urlencoded", signIn);
+        assertThat(token.response()).contains("\"errors\"", "\"REQUEST_TIMEOUT\"");
         assertThat(client.get("/healthz").status()).isEqualTo(200);
     }
 }
