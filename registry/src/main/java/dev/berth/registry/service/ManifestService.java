@@ -78,6 +78,20 @@ public final class ManifestService {
     }
 
     /**
+     * The refusal of a read or delete by {@code written}, a reference that is neither a tag nor a digest
+     * ({@link RequestValues#lookupReference}): it names no manifest, so the answer is that of a tag the
+     * repository lacks, {@code MANIFEST_UNKNOWN}, or {@code NAME_UNKNOWN} when there is no repository.
+     */
+    public RegistryException unknownReference(RepositoryAddress address, String written) {
+        return transactions.run(transaction -> {
+            resolver.existing(transaction, address);
+            String shown = written.length() <= 140 ? written : written.substring(0, 140) + "...";
+            return new RegistryException(Problem.MANIFEST_UNKNOWN, "manifest `" + shown + "` is not in repository `" + address.name()
+                    + "`: it is neither a tag nor a digest");
+        });
+    }
+
+    /**
      * {@code DELETE}: by digest, removes the manifest and the tags pointing at it, unless an index of
      * the repository lists it ({@code DELETE_CONFLICT}); by tag, removes only the tag (OCI 1.1).
      */

@@ -46,6 +46,19 @@ public final class RequestValues {
         }
     }
 
+    /**
+     * The reference of a manifest read or delete: a digest when it has a colon ({@code DIGEST_INVALID}
+     * when malformed), a tag when it is one, and empty when it is neither, for no manifest can be found
+     * by it (the OCI conformance suite reads {@code .INVALID_MANIFEST_NAME} and expects 404). Only a push
+     * names a new tag, so only {@link #reference} refuses such text as {@code TAG_INVALID}.
+     */
+    public static Optional<Reference> lookupReference(String text) {
+        if (text != null && text.indexOf(':') >= 0) {
+            return Optional.of(new Reference.ByDigest(digest(text)));
+        }
+        return Tag.isWellFormed(text) ? Optional.of(new Tag(text)) : Optional.empty();
+    }
+
     /** {@code DIGEST_INVALID} for an unknown algorithm or a wrong length. */
     public static Digest digest(String text) {
         try {

@@ -223,6 +223,20 @@ class ManifestServiceTest {
     }
 
     @Test
+    void aReferenceThatIsNeitherATagNorADigestIsAnUnknownManifestOfAnExistingRepository() throws IOException {
+        put("v1", imageIn(app, "layer"));
+
+        assertThat(manifests.unknownReference(app, ".INVALID_MANIFEST_NAME")).satisfies(refusal -> {
+            assertThat(refusal.problem()).isEqualTo(Problem.MANIFEST_UNKNOWN);
+            assertThat(refusal.getMessage()).isEqualTo("manifest `.INVALID_MANIFEST_NAME` is not in repository `team/app`: it is neither"
+                    + " a tag nor a digest");
+        });
+        assertThat(manifests.unknownReference(app, "t".repeat(300)).getMessage()).contains("t".repeat(140) + "...`");
+        assertRefused(() -> manifests.unknownReference(fixture.address("team/never"), ".INVALID_MANIFEST_NAME"), Problem.NAME_UNKNOWN,
+                "team/never");
+    }
+
+    @Test
     void invalidManifestsAreRefusedBeforeAnythingIsStored() throws IOException {
         String json = imageIn(app, "layer");
 

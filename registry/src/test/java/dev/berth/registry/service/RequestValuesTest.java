@@ -32,6 +32,18 @@ class RequestValuesTest {
     }
 
     @Test
+    void aLookupByTextThatIsNeitherATagNorADigestFindsNothingButAMalformedDigestIsDigestInvalid() {
+        Digest digest = Digest.sha256Of(new byte[0]);
+
+        assertThat(RequestValues.lookupReference("v1")).contains(new Tag("v1"));
+        assertThat(RequestValues.lookupReference(digest.toString())).contains(new Reference.ByDigest(digest));
+        assertThat(RequestValues.lookupReference(".INVALID_MANIFEST_NAME")).isEmpty();
+        assertThat(RequestValues.lookupReference("t".repeat(129))).isEmpty();
+        assertThat(RequestValues.lookupReference("")).isEmpty();
+        assertRefused(() -> RequestValues.lookupReference("sha256:totallywrong"), Problem.DIGEST_INVALID, "64 lower-case hex digits");
+    }
+
+    @Test
     void digestsOfAnUnknownAlgorithmOrWrongLengthAreDigestInvalid() {
         Digest digest = Digest.sha256Of(new byte[0]);
 

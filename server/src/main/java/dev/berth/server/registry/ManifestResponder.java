@@ -23,25 +23,32 @@ final class ManifestResponder {
     }
 
     void respond(DistributionExchange exchange) throws IOException {
-        Reference reference = RequestValues.reference(exchange.lastSegment());
+        if (exchange.route() == DistributionRoute.MANIFEST_PUT) {
+            put(exchange, RequestValues.reference(exchange.lastSegment()));
+            return;
+        }
+        Reference reference = RequestValues.lookupReference(exchange.lastSegment())
+                .orElseThrow(() -> manifests.unknownReference(exchange.address(), exchange.lastSegment()));
         switch (exchange.route()) {
             case MANIFEST_GET, MANIFEST_HEAD -> read(exchange, manifests.find(exchange.address(), reference));
-            case MANIFEST_PUT -> {
-                byte[] bytes = body(exchange);
-                PushedManifest pushed = manifests.put(exchange.address(), reference,
-                        RequestValues.contentType(exchange.header("Content-Type")), bytes);
-                Response response = exchange.response();
-                response.getHeaders().put("Location", exchange.path("/manifests/" + pushed.digest()));
-                response.getHeaders().put("Docker-Content-Digest", pushed.digest().toString());
-                pushed.subject().ifPresent(subject -> response.getHeaders().put("OCI-Subject", subject.toString()));
-                OciResponses.empty(response, exchange.callback(), 201);
-            }
             case MANIFEST_DELETE -> {
                 manifests.delete(exchange.address(), reference);
                 OciResponses.empty(exchange.response(), exchange.callback(), 202);
             }
             default -> throw new IllegalStateException("not a manifest route: " + exchange.route());
         }
+    }
+
+    /** {@code PUT}: a tag that is malformed is {@code TAG_INVALID} here, the one route that names a new tag. */
+    private void put(DistributionExchange exchange, Reference reference) throws IOException {
+        byte[] bytes = body(exchange);
+        PushedManifest pushed = manifests.put(exchange.address(), reference,
+                RequestValues.contentType(exchange.header("Content-Type")), bytes);
+        Response response = exchange.response();
+        response.getHeaders().put("Location", exchange.path("/manifests/" + pushed.digest()));
+        response.getHeaders().put("Docker-Content-Digest", pushed.digest().toString());
+        pushed.subject().ifPresent(subject -> response.getHeaders().put("OCI-Subject", subject.toString()));
+        OciResponses.empty(response, exchange.callback(), 201);
     }
 
     private static void read(DistributionExchange exchange, StoredManifest manifest) {

@@ -89,11 +89,15 @@ abstract class MalformedRequestsTest extends RunningRegistry {
         assertThat(catalog()).isEqualTo(before);
     }
 
+    /** Reading or deleting by text that is no tag finds nothing (404, as the OCI conformance suite asks); only a push is refused. */
     @Test
     void aTagLongerThan128CharactersIsTagInvalidAndNotStored() {
         String tag = "t".repeat(129);
         assertError(registry.put("/v2/" + REPOSITORY + "/manifests/" + tag, manifest, TestImages.IMAGE_MANIFEST), 400, "TAG_INVALID");
-        assertError(registry.get("/v2/" + REPOSITORY + "/manifests/" + tag), 400, "TAG_INVALID");
+        assertError(registry.get("/v2/" + REPOSITORY + "/manifests/" + tag), 404, "MANIFEST_UNKNOWN");
+        assertThat(registry.head("/v2/" + REPOSITORY + "/manifests/" + tag).status()).isEqualTo(404);
+        assertError(registry.delete("/v2/" + REPOSITORY + "/manifests/" + tag), 404, "MANIFEST_UNKNOWN");
+        assertError(registry.put("/v2/" + REPOSITORY + "/manifests/.hidden", manifest, TestImages.IMAGE_MANIFEST), 400, "TAG_INVALID");
         assertThat(tags()).doesNotContain(tag);
 
         String longest = "t".repeat(128);

@@ -1,5 +1,7 @@
 package dev.berth.server.registry.e2e;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,6 +52,12 @@ final class TestImages {
     }
 
     static byte[] imageManifest(Descriptor config, List<Descriptor> layers, Optional<Descriptor> subject, Optional<String> artifactType) {
+        return bytes(imageManifestNode(config, layers, subject, artifactType));
+    }
+
+    /** The image manifest as a JSON tree, for a test that adds fields before writing it. */
+    static ObjectNode imageManifestNode(Descriptor config, List<Descriptor> layers, Optional<Descriptor> subject,
+                                        Optional<String> artifactType) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schemaVersion", 2);
         root.put("mediaType", IMAGE_MANIFEST);
@@ -58,7 +66,7 @@ final class TestImages {
         ArrayNode array = root.putArray("layers");
         layers.forEach(layer -> array.add(layer.toJson()));
         subject.ifPresent(value -> root.set("subject", value.toJson()));
-        return bytes(root);
+        return root;
     }
 
     static byte[] imageManifest(Descriptor config, List<Descriptor> layers) {
@@ -66,17 +74,33 @@ final class TestImages {
     }
 
     static byte[] index(List<Descriptor> manifests) {
+        return bytes(indexNode(manifests));
+    }
+
+    /** The image index as a JSON tree, for a test that adds fields before writing it. */
+    static ObjectNode indexNode(List<Descriptor> manifests) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schemaVersion", 2);
         root.put("mediaType", IMAGE_INDEX);
         ArrayNode array = root.putArray("manifests");
         manifests.forEach(manifest -> array.add(manifest.toJson()));
-        return bytes(root);
+        return root;
     }
 
     static byte[] bytes(ObjectNode root) {
         try {
             return JSON.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Written over several lines, indented with tabs (as Go's {@code json.MarshalIndent} writes), not compact. */
+    static byte[] indented(ObjectNode root) {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("\t", "\n"))
+                .withArrayIndenter(new DefaultIndenter("\t", "\n"));
+        try {
+            return JSON.writer(printer).writeValueAsBytes(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
