@@ -1,11 +1,15 @@
 package dev.berth.benchmarks.registry;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.SplittableRandom;
 
@@ -43,6 +47,30 @@ final class PseudoRandomBytes extends InputStream {
             throw new UncheckedIOException(e);
         }
         return new BlobBody(Sha256.finish(digest), size, () -> new PseudoRandomBytes(seed, size));
+    }
+
+    /**
+     * The blob of {@code size} bytes made from {@code seed}, written once to {@code file} and read from
+     * it at each push: the client then spends nothing on making bytes while it measures.
+     */
+    static BlobBody written(long seed, long size, Path file) {
+        MessageDigest digest = Sha256.start();
+        byte[] chunk = new byte[BUFFER];
+        try (InputStream in = new PseudoRandomBytes(seed, size); OutputStream out = Files.newOutputStream(file)) {
+            for (int read; (read = in.read(chunk)) > 0; ) {
+                digest.update(chunk, 0, read);
+                out.write(chunk, 0, read);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new BlobBody(Sha256.finish(digest), size, () -> {
+            try {
+                return new BufferedInputStream(Files.newInputStream(file), 1 << 20);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** A small blob of {@code size} pseudo-random bytes, held in memory. */

@@ -3,8 +3,10 @@ package dev.berth.benchmarks.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.benchmarks.server.RpcSigner;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +64,11 @@ public final class RegistryComparison {
              ResidentMemory berthMemory = new ResidentMemory(settings.berthPid());
              ResidentMemory distributionMemory = new ResidentMemory(settings.distributionPid())) {
             BearerTokens accountTokens = BearerTokens.signIn(http, settings.berth(), accountId, bootstrap.get("RegistryPassword").asText());
-            Target berth = new Target(Target.Kind.BERTH, new RegistryClient("Berth", http, settings.berth(), accountTokens), berthMemory);
+            Target berth = new Target(Target.Kind.BERTH, new RegistryClient("Berth", http, settings.berth(), accountTokens), berthMemory,
+                    new ProcessCpu(settings.berthPid()));
             Target distribution = new Target(Target.Kind.DISTRIBUTION,
-                    new RegistryClient("Distribution", http, settings.distribution(), RegistryAuth.NONE), distributionMemory);
+                    new RegistryClient("Distribution", http, settings.distribution(), RegistryAuth.NONE), distributionMemory,
+                    new ProcessCpu(settings.distributionPid()));
             long idle = berthMemory.restart();
             System.out.printf("Berth's resident memory before the load: %d MB%n", idle >> 20);
 
@@ -83,6 +87,9 @@ public final class RegistryComparison {
             }
             if (settings.measures('e')) {
                 warmUpSmallImages(List.of(berth, distribution));
+            }
+            if (settings.measures('a') || settings.measures('c')) {
+                warmUpBlobs(List.of(berth, distribution));
             }
 
             Figure push = figure('a', "(a) monolithic push of a " + settings.blobMiB() + " MiB blob (POST, one PUT)", "MiB/s");
@@ -126,32 +133,58 @@ public final class RegistryComparison {
     private void blobs(List<Target> order, int round, Figure push, Optional<Figure> pull) throws Exception {
         long size = settings.blobMiB() * MIB;
         long digestStart = System.nanoTime();
-        BlobBody blob = PseudoRandomBytes.blob(1_000 + round, size);
-        System.out.printf(Locale.ROOT, "(a) the client made and hashed the %d MiB blob beforehand in %.1f s (%s)%n", settings.blobMiB(),
-                seconds(digestStart), blob.digest());
+        Path file = Files.createTempFile("berth-bench-blob", ".bin");
+        try {
+            BlobBody blob = PseudoRandomBytes.written(1_000 + round, size, file);
+            System.out.printf(Locale.ROOT, "(a) the client made, hashed and wrote the %d MiB blob to a file beforehand in %.1f s (%s)%n",
+                    settings.blobMiB(), seconds(digestStart), blob.digest());
+            blobs(order, blob, push, pull);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private void blobs(List<Target> order, BlobBody blob, Figure push, Optional<Figure> pull) throws Exception {
         for (Target target : order) {
+            settleDisk();
             target.memory().restart();
+            ProcessCpu.Used cpu = target.cpu().used();
             long start = System.nanoTime();
             target.client().pushMonolithic("library/big", blob);
             double elapsed = seconds(start);
-            push.add(target, settings.blobMiB() / elapsed, String.format(Locale.ROOT, "%.1f s", elapsed), target.memory().restart());
+            push.add(target, settings.blobMiB() / elapsed, target.withCpu(String.format(Locale.ROOT, "%.1f s", elapsed), cpu),
+                    target.memory().restart());
         }
         for (Target target : pull.isPresent() ? order : List.<Target>of()) {
+            settleDisk();
+            ProcessCpu.Used cpu = target.cpu().used();
             long start = System.nanoTime();
             target.client().pull("library/big", blob);
             double elapsed = seconds(start);
-            pull.get().add(target, settings.blobMiB() / elapsed, String.format(Locale.ROOT, "%.1f s", elapsed), target.memory().restart());
+            pull.get().add(target, settings.blobMiB() / elapsed, target.withCpu(String.format(Locale.ROOT, "%.1f s", elapsed), cpu),
+                    target.memory().restart());
         }
     }
 
     private void chunked(List<Target> order, int round, Figure figure) throws Exception {
-        BlobBody blob = PseudoRandomBytes.blob(2_000 + round, settings.chunkedMiB() * MIB);
+        Path file = Files.createTempFile("berth-bench-chunked", ".bin");
+        try {
+            chunked(order, PseudoRandomBytes.written(2_000 + round, settings.chunkedMiB() * MIB, file), figure);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private void chunked(List<Target> order, BlobBody blob, Figure figure) throws Exception {
         for (Target target : order) {
+            settleDisk();
             target.memory().restart();
+            ProcessCpu.Used cpu = target.cpu().used();
             long start = System.nanoTime();
             target.client().pushChunked("library/chunked", blob, settings.chunkMiB() * MIB);
             double elapsed = seconds(start);
-            figure.add(target, settings.chunkedMiB() / elapsed, String.format(Locale.ROOT, "%.1f s", elapsed), target.memory().restart());
+            figure.add(target, settings.chunkedMiB() / elapsed, target.withCpu(String.format(Locale.ROOT, "%.1f s", elapsed), cpu),
+                    target.memory().restart());
         }
     }
 
@@ -159,14 +192,49 @@ public final class RegistryComparison {
         Duration warmUp = Duration.ofSeconds(Math.max(2, settings.seconds() / 6));
         for (Target target : pullers) {
             ManifestLoad.run(target.client(), "library/manifests", "latest", image.manifestDigest(), settings.concurrency(), warmUp);
+            settleDisk();
             target.memory().restart();
+            ProcessCpu.Used cpu = target.cpu().used();
             ManifestLoad.Result result = ManifestLoad.run(target.client(), "library/manifests", "latest", image.manifestDigest(),
                     settings.concurrency(), Duration.ofSeconds(settings.seconds()));
             if (result.ok() == 0) {
                 throw new IllegalStateException(target.client().name() + ": no manifest GET succeeded (" + result.failed() + " failed)");
             }
-            figure.add(target, result.perSecond(), String.format(Locale.ROOT, "median %.2f ms, p99 %.2f ms%s", result.medianMillis(),
-                    result.p99Millis(), result.failed() == 0 ? "" : ", " + result.failed() + " failed"), target.memory().restart());
+            figure.add(target, result.perSecond(), target.withCpu(String.format(Locale.ROOT, "median %.2f ms, p99 %.2f ms%s",
+                    result.medianMillis(), result.p99Millis(), result.failed() == 0 ? "" : ", " + result.failed() + " failed"), cpu),
+                    target.memory().restart());
+        }
+    }
+
+    /**
+     * Writes out every file's pending data ({@code sync}) before a measurement, so that neither server
+     * pays for what the other (or the client) left to write: on ext4 a server's own flush also writes
+     * out other files' pending data, and Distribution never flushes, so without this Berth's flushes
+     * wrote Distribution's blobs too.
+     */
+    private static void settleDisk() throws IOException, InterruptedException {
+        Process sync = new ProcessBuilder("sync").inheritIO().start();
+        if (sync.waitFor() != 0) {
+            throw new IOException("`sync` failed with exit status " + sync.exitValue());
+        }
+    }
+
+    /**
+     * Pushes (monolithic and chunked) and pulls a 64 MiB blob on each server first, so that neither
+     * meets the first round of figures (a) to (c) cold: a JVM compiles its hot paths in the first
+     * seconds, which a long-running registry pays once.
+     */
+    private void warmUpBlobs(List<Target> targets) throws Exception {
+        Path file = Files.createTempFile("berth-bench-warm-up", ".bin");
+        try {
+            BlobBody blob = PseudoRandomBytes.written(999, 64 * MIB, file);
+            for (Target target : targets) {
+                target.client().pushMonolithic("library/warm-up", blob);
+                target.client().pull("library/warm-up", blob);
+                target.client().pushChunked("library/warm-up-chunked", blob, 8 * MIB);
+            }
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 
@@ -183,11 +251,14 @@ public final class RegistryComparison {
             made.add(SmallImage.make(5_000_000L + round * 100_000L + i));
         }
         for (Target target : order) {
+            settleDisk();
             target.memory().restart();
+            ProcessCpu.Used cpu = target.cpu().used();
             long start = System.nanoTime();
             pushImages(target, settings.images(), made::get, i -> "library/small-" + i % REPOSITORIES, i -> "r" + round + "-" + i);
             double elapsed = seconds(start);
-            figure.add(target, settings.images() / elapsed, String.format(Locale.ROOT, "%.1f s", elapsed), target.memory().restart());
+            figure.add(target, settings.images() / elapsed, target.withCpu(String.format(Locale.ROOT, "%.1f s", elapsed), cpu),
+                    target.memory().restart());
         }
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PseudoRandomBytesTest {
     @Test
@@ -33,5 +35,17 @@ class PseudoRandomBytesTest {
         assertThat(bytes).hasSize(100_003);
         assertThat(blob.size()).isEqualTo(100_003);
         assertThat(blob.digest()).isEqualTo(Sha256.of(bytes));
+    }
+
+    @Test
+    void aBlobWrittenToAFileHasTheBytesAndDigestOfTheStreamedOne(@TempDir Path folder) throws IOException {
+        BlobBody written = PseudoRandomBytes.written(11, 100_003, folder.resolve("blob"));
+        byte[] bytes;
+        try (InputStream in = written.content().get()) {
+            bytes = in.readAllBytes();
+        }
+        assertThat(bytes).isEqualTo(PseudoRandomBytes.small(11, 100_003));
+        assertThat(written.digest()).isEqualTo(PseudoRandomBytes.blob(11, 100_003).digest());
+        assertThat(written.size()).isEqualTo(100_003);
     }
 }

@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One upload session's bytes (OCI distribution-spec, pushing blobs). Appended bytes are on disk when
- * {@link #append} returns, so an acknowledged chunk survives a crash; the session survives a restart.
+ * One upload session's bytes (OCI distribution-spec, pushing blobs). Appended bytes are in the store
+ * when {@link #append} returns, so an acknowledged chunk survives the death of the server and the
+ * session survives a restart. They need not be forced to the disk yet: after a loss of power a session
+ * may hold fewer bytes than were acknowledged, which its {@link #size} then says (the client resumes
+ * from there), and {@link #commit} checks every byte against the digest anyway. A committed blob is
+ * on the disk.
  */
 public interface BlobUpload {
 

@@ -80,7 +80,6 @@ final class FileSystemBlobUpload implements BlobUpload {
             MessageDigest checkpoint = cloneOf(sha256);
             try {
                 long end = start + copy(source, limit, channel, start);
-                channel.force(false);
                 hashedBytes = end;
                 return end;
             } catch (IOException | RuntimeException | Error e) {
@@ -162,7 +161,6 @@ final class FileSystemBlobUpload implements BlobUpload {
         hashedBytes = start;
         try {
             channel.truncate(start);
-            channel.force(false);
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
         }
