@@ -70,7 +70,7 @@ public final class IdentityLoad {
         run("AssumeRole", http, endpoint, seconds, concurrency, serverPid, () -> user.query("2015-04-01", "AssumeRole",
                 Map.of("RoleArn", "acs:ram::" + accountId + ":role/bench", "RoleSessionName", "bench-session")));
         if (presigned.isPresent()) {
-            writePresigned(presigned.get(), seconds * 15_000, () -> user.query("2015-05-01", "GetUser",
+            writePresigned(presigned.get(), seconds * 30_000, () -> user.query("2015-05-01", "GetUser",
                     Map.of("UserName", "user-" + (int) (Math.random() * 1000))));
         }
     }
