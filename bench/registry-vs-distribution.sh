@@ -5,8 +5,10 @@
 # (dev.berth.benchmarks.registry.RegistryComparison): (a) a monolithic push of a 1 GiB blob, (b) its
 # pull, (c) a chunked push of 256 MiB in 8 MiB chunks, (d) manifest GETs by tag at concurrency 32
 # for 30 s, Berth's caller a RAM user with 100 policies, (e) 100 small images pushed by 16 clients.
-# It samples both servers' resident memory throughout and prints a Markdown table with the ratio
-# Berth / Distribution of each figure (above 1: Berth is faster).
+# Blobs are written to a temporary file beforehand and streamed from it; both servers are warmed up
+# first, and `sync` settles the disk before each measured transfer. It samples both servers'
+# resident memory throughout, prints each server's CPU time per transfer, and ends with a Markdown
+# table with the ratio Berth / Distribution of each figure (above 1: Berth is faster).
 #
 # Usage: bench/registry-vs-distribution.sh [name=value ...]
 #   names: blob-mib (1024), chunked-mib (256), chunk-mib (8), seconds (30), concurrency (32),
