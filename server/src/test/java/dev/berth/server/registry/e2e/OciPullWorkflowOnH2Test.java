@@ -2,7 +2,7 @@ package dev.berth.server.registry.e2e;
 
 import dev.berth.server.TestServers;
 
-class OciConformanceSuiteOnH2Test extends OciConformanceSuiteTest {
+class OciPullWorkflowOnH2Test extends OciPullWorkflowTest {
     @Override
     TestServers.Backend backend() {
         return TestServers.Backend.H2;

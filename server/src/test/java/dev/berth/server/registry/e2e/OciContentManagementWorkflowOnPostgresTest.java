@@ -2,7 +2,7 @@ package dev.berth.server.registry.e2e;
 
 import dev.berth.server.TestServers;
 
-class OciConformanceSuiteOnPostgresTest extends OciConformanceSuiteTest {
+class OciContentManagementWorkflowOnPostgresTest extends OciContentManagementWorkflowTest {
     @Override
     TestServers.Backend backend() {
         return TestServers.Backend.POSTGRESQL;
