@@ -39,10 +39,6 @@ final class Figure {
                 number(rate), unit, detail, maxRss >> 20);
     }
 
-    long berthMaxRss() {
-        return berthMaxRss;
-    }
-
     /** The Markdown table row: medians of the rounds, the ratio Berth / Distribution, Berth's largest memory. */
     String row() {
         double b = median(berth);

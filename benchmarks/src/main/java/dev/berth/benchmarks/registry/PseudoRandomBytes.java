@@ -35,20 +35,6 @@ final class PseudoRandomBytes extends InputStream {
         this.remaining = size;
     }
 
-    /** The blob of {@code size} bytes made from {@code seed}; its digest costs one pass over the bytes. */
-    static BlobBody blob(long seed, long size) {
-        MessageDigest digest = Sha256.start();
-        byte[] chunk = new byte[BUFFER];
-        try (InputStream in = new PseudoRandomBytes(seed, size)) {
-            for (int read; (read = in.read(chunk)) > 0; ) {
-                digest.update(chunk, 0, read);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new BlobBody(Sha256.finish(digest), size, () -> new PseudoRandomBytes(seed, size));
-    }
-
     /**
      * The blob of {@code size} bytes made from {@code seed}, written once to {@code file} and read from
      * it at each push: the client then spends nothing on making bytes while it measures.

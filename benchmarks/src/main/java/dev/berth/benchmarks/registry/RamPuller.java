@@ -35,37 +35,27 @@ final class RamPuller {
     }
 
     static SignIn create(HttpClient http, String endpoint, RpcSigner account, String accountId) throws IOException, InterruptedException {
-        call(http, endpoint, account, RAM, "CreateUser", Map.of("UserName", USER));
+        account.call(http, endpoint, RAM, "CreateUser", Map.of("UserName", USER));
         int policies = GROUPS * POLICIES_PER_GROUP;
         for (int i = 0; i < policies; i++) {
             String resource = i == policies - 1 ? "acs:cr:*:*:repository/library/*" : "acs:cr:*:*:repository/team-" + i + "/*";
             String actions = i == policies - 1 ? "\"cr:PullRepository\"" : "[\"cr:PullRepository\",\"cr:PushRepository\"]";
-            call(http, endpoint, account, RAM, "CreatePolicy", Map.of("PolicyName", "bench-policy-" + i, "PolicyDocument",
+            account.call(http, endpoint, RAM, "CreatePolicy", Map.of("PolicyName", "bench-policy-" + i, "PolicyDocument",
                     "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":" + actions + ",\"Resource\":\"" + resource + "\"}]}"));
         }
         for (int g = 0; g < GROUPS; g++) {
             String group = "bench-group-" + g;
-            call(http, endpoint, account, RAM, "CreateGroup", Map.of("GroupName", group));
+            account.call(http, endpoint, RAM, "CreateGroup", Map.of("GroupName", group));
             for (int p = 0; p < POLICIES_PER_GROUP; p++) {
-                call(http, endpoint, account, RAM, "AttachPolicyToGroup", Map.of("PolicyType", "Custom",
+                account.call(http, endpoint, RAM, "AttachPolicyToGroup", Map.of("PolicyType", "Custom",
                         "PolicyName", "bench-policy-" + (g * POLICIES_PER_GROUP + p), "GroupName", group));
             }
-            call(http, endpoint, account, RAM, "AddUserToGroup", Map.of("UserName", USER, "GroupName", group));
+            account.call(http, endpoint, RAM, "AddUserToGroup", Map.of("UserName", USER, "GroupName", group));
         }
-        JsonNode key = call(http, endpoint, account, RAM, "CreateAccessKey", Map.of("UserName", USER)).get("AccessKey");
+        JsonNode key = account.call(http, endpoint, RAM, "CreateAccessKey", Map.of("UserName", USER)).get("AccessKey");
         RpcSigner user = new RpcSigner(key.get("AccessKeyId").asText(), key.get("AccessKeySecret").asText(), null);
-        call(http, endpoint, user, CR, "ResetLoginPassword", Map.of("Password", PASSWORD));
+        user.call(http, endpoint, CR, "ResetLoginPassword", Map.of("Password", PASSWORD));
         return new SignIn(USER + "@" + accountId, PASSWORD);
     }
 
-    private static JsonNode call(HttpClient http, String endpoint, RpcSigner signer, String version, String action,
-                                 Map<String, String> parameters) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + endpoint + "/?"
-                + signer.query(version, action, parameters))).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(action + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
 }

@@ -1,5 +1,6 @@
 package dev.berth.benchmarks.registry;
 
+import dev.berth.benchmarks.server.ProcessCpu;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.benchmarks.server.RpcSigner;

@@ -1,5 +1,6 @@
 package dev.berth.benchmarks.registry;
 
+import dev.berth.benchmarks.server.ProcessCpu;
 import java.util.Objects;
 
 /** One of the two registries under comparison: how to talk to it, the sampler of its server's memory, and its server's CPU time. */

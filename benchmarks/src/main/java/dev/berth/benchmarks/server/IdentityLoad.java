@@ -45,23 +45,23 @@ public final class IdentityLoad {
 
         long setupStart = System.nanoTime();
         for (int i = 0; i < 1000; i++) {
-            call(http, endpoint, account, "2015-05-01", "CreateUser", Map.of("UserName", "user-" + i));
-            call(http, endpoint, account, "2015-05-01", "CreatePolicy", Map.of("PolicyName", "policy-" + i, "PolicyDocument",
+            account.call(http, endpoint, "2015-05-01", "CreateUser", Map.of("UserName", "user-" + i));
+            account.call(http, endpoint, "2015-05-01", "CreatePolicy", Map.of("PolicyName", "policy-" + i, "PolicyDocument",
                     "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ram:GetUser\",\"Resource\":\"acs:ram:*:*:user/user-"
                             + i + "\"}]}"));
         }
         for (int i = 0; i < 10; i++) {
-            call(http, endpoint, account, "2015-05-01", "AttachPolicyToUser", Map.of("PolicyType", "Custom", "PolicyName", "policy-" + i,
+            account.call(http, endpoint, "2015-05-01", "AttachPolicyToUser", Map.of("PolicyType", "Custom", "PolicyName", "policy-" + i,
                     "UserName", "user-0"));
         }
-        call(http, endpoint, account, "2015-05-01", "AttachPolicyToUser", Map.of("PolicyType", "System", "PolicyName",
+        account.call(http, endpoint, "2015-05-01", "AttachPolicyToUser", Map.of("PolicyType", "System", "PolicyName",
                 "AliyunRAMReadOnlyAccess", "UserName", "user-0"));
-        call(http, endpoint, account, "2015-05-01", "AttachPolicyToUser", Map.of("PolicyType", "System", "PolicyName",
+        account.call(http, endpoint, "2015-05-01", "AttachPolicyToUser", Map.of("PolicyType", "System", "PolicyName",
                 "AliyunSTSAssumeRoleAccess", "UserName", "user-0"));
-        call(http, endpoint, account, "2015-05-01", "CreateRole", Map.of("RoleName", "bench", "AssumeRolePolicyDocument",
+        account.call(http, endpoint, "2015-05-01", "CreateRole", Map.of("RoleName", "bench", "AssumeRolePolicyDocument",
                 "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"RAM\":\"acs:ram::" + accountId
                         + ":root\"},\"Action\":\"sts:AssumeRole\"}]}"));
-        JsonNode key = call(http, endpoint, account, "2015-05-01", "CreateAccessKey", Map.of("UserName", "user-0")).get("AccessKey");
+        JsonNode key = account.call(http, endpoint, "2015-05-01", "CreateAccessKey", Map.of("UserName", "user-0")).get("AccessKey");
         RpcSigner user = new RpcSigner(key.get("AccessKeyId").asText(), key.get("AccessKeySecret").asText(), null);
         System.out.printf("setup: 1000 users, 1000 custom policies in %.1f s%n", (System.nanoTime() - setupStart) / 1e9);
 
@@ -93,7 +93,8 @@ public final class IdentityLoad {
 
     private static void run(String name, HttpClient http, String endpoint, int seconds, int concurrency, Optional<Long> serverPid,
                             Supplier<String> queries) throws Exception {
-        Optional<Long> cpuBefore = serverPid.map(IdentityLoad::cpuMillis);
+        Optional<ProcessCpu> cpu = serverPid.map(ProcessCpu::new);
+        Optional<ProcessCpu.Used> cpuBefore = cpu.map(ProcessCpu::used);
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
@@ -128,28 +129,8 @@ public final class IdentityLoad {
         System.out.printf("%s: %d ok, %d failed in %d s at concurrency %d: %.0f per second; median %.2f ms, p99 %.2f ms%n", name,
                 ok.get(), failed.get(), seconds, concurrency, ok.get() / (double) seconds, all[all.length / 2] / 1e6,
                 all[(int) (all.length * 0.99)] / 1e6);
-        serverPid.ifPresent(pid -> System.out.printf("%s: the server used %.0f µs of CPU per call (a figure the load generator's"
-                + " own share of the cores does not move)%n", name, (cpuMillis(pid) - cpuBefore.orElseThrow()) * 1000.0 / Math.max(1, ok.get())));
-    }
-
-    /** The CPU time, user and system, a process has used so far ({@code /proc/<pid>/stat}, in clock ticks of 10 ms). */
-    private static long cpuMillis(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode call(HttpClient http, String endpoint, RpcSigner signer, String version, String action,
-                                 Map<String, String> parameters) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + endpoint + "/?"
-                + signer.query(version, action, parameters))).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(action + " failed: " + response.body());
-        }
-        return JSON.readTree(response.body());
+        cpu.ifPresent(server -> System.out.printf("%s: the server used %.0f µs of CPU per call (a figure the load generator's"
+                + " own share of the cores does not move)%n", name,
+                server.used().since(cpuBefore.orElseThrow()).total() * 1e6 / Math.max(1, ok.get())));
     }
 }

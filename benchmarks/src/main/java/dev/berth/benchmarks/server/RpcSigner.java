@@ -1,8 +1,16 @@
 package dev.berth.benchmarks.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -14,6 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** Signs RPC calls with signature V1 (iam-api.md section 3), each with a fresh nonce: the load generator's client. */
 public final class RpcSigner {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final String accessKeyId;
     private final SecretKeySpec key;
     private final String securityToken;
@@ -22,6 +31,17 @@ public final class RpcSigner {
         this.accessKeyId = accessKeyId;
         this.key = new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1");
         this.securityToken = securityToken;
+    }
+
+    /** Sends {@code action} as a signed GET to {@code endpoint} ({@code host:port}); its JSON answer, or a failure naming the refusal. */
+    public JsonNode call(HttpClient http, String endpoint, String version, String action, Map<String, String> parameters)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + endpoint + "/?"
+                + query(version, action, parameters))).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(action + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     /** The query string of a signed GET of {@code action}. */

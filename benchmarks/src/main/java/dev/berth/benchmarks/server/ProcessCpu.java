@@ -1,4 +1,4 @@
-package dev.berth.benchmarks.registry;
+package dev.berth.benchmarks.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,11 +10,11 @@ import java.nio.file.Path;
  * of 10 ms): what a server spent on a figure, a measure that the other processes sharing the cores
  * move far less than they move its elapsed time.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
     private static final double SECONDS_PER_TICK = 0.01;
     private final Path stat;
 
-    ProcessCpu(long pid) {
+    public ProcessCpu(long pid) {
         this.stat = Path.of("/proc", Long.toString(pid), "stat");
         if (!Files.isReadable(stat)) {
             throw new IllegalArgumentException("no process `" + pid + "` to measure (" + stat + " is not readable)");
@@ -22,17 +22,17 @@ final class ProcessCpu {
     }
 
     /** CPU seconds so far, in user code and in the kernel on the process's behalf. */
-    record Used(double user, double system) {
-        Used since(Used before) {
+    public record Used(double user, double system) {
+        public Used since(Used before) {
             return new Used(user - before.user, system - before.system);
         }
 
-        double total() {
+        public double total() {
             return user + system;
         }
     }
 
-    Used used() {
+    public Used used() {
         try {
             String line = Files.readString(stat);
             String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
