@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.registry.content.Digest;
+import dev.berth.server.TestServers;
 import dev.berth.server.registry.e2e.RobustHttp.Answer;
 import dev.berth.server.registry.e2e.TestImages.Descriptor;
 import java.io.IOException;
@@ -50,7 +51,7 @@ abstract class CrashSafetyTest {
 
     private static RobustHttp signIn(ServerProcess server, Path data) throws IOException {
         JsonNode credentials = JSON.readTree(data.resolve("bootstrap-credentials").toFile());
-        return RobustHttp.basic(server.uri(), credentials.get("AccountId").asText(), credentials.get("RegistryPassword").asText());
+        return RobustHttp.basic(server.uri(), TestServers.registryCredentials(credentials));
     }
 
     /** An image of one config and {@code layers} random layers pushed in full; answers its manifest's bytes. */
