@@ -56,17 +56,11 @@ abstract class CrashSafetyTest {
 
     /** An image of one config and {@code layers} random layers pushed in full; answers its manifest's bytes. */
     private static byte[] pushImage(RobustHttp client, String repository, String tag, Random random, int layers) {
-        byte[] config = TestImages.config(repository + ":" + tag);
-        client.pushBlob(repository, config);
-        List<Descriptor> descriptors = new ArrayList<>();
+        List<byte[]> blobs = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
-            byte[] layer = TestImages.randomBytes(random, 50_000 + random.nextInt(50_000));
-            client.pushBlob(repository, layer);
-            descriptors.add(Descriptor.of(TestImages.LAYER, layer));
+            blobs.add(TestImages.randomBytes(random, 50_000 + random.nextInt(50_000)));
         }
-        byte[] manifest = TestImages.imageManifest(Descriptor.of(TestImages.IMAGE_CONFIG, config), descriptors);
-        client.pushManifest(repository, tag, TestImages.IMAGE_MANIFEST, manifest);
-        return manifest;
+        return TestImages.pushImage(client, repository, tag, TestImages.config(repository + ":" + tag), blobs);
     }
 
     @Test

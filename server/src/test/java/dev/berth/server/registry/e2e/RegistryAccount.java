@@ -218,13 +218,7 @@ final class RegistryAccount {
 
     /** A role whose trust policy admits every RAM user and role session of the account ({@code acs:ram::<uid>:root}). */
     void createRoleTrustingTheAccount(String name) throws Exception {
-        ram.createRole(new CreateRoleRequest().setRoleName(name).setAssumeRolePolicyDocument(trustPolicy("acs:ram::" + id() + ":root")));
-    }
-
-    /** A trust policy admitting {@code principal} ({@code RAM}) to {@code sts:AssumeRole}. */
-    static String trustPolicy(String principal) {
-        return "{\"Statement\": [{\"Action\": \"sts:AssumeRole\", \"Effect\": \"Allow\", \"Principal\": {\"RAM\": [\""
-                + principal + "\"]}}], \"Version\": \"1\"}";
+        ram.createRole(new CreateRoleRequest().setRoleName(name).setAssumeRolePolicyDocument(TestPolicies.trustPolicy("acs:ram::" + id() + ":root")));
     }
 
     String roleArn(String role) {

@@ -139,7 +139,7 @@ abstract class TokenRevocationTest extends RunningAccount {
         RobustHttp.Token token = pullingToken(temporaryToken(session));
 
         account.ram().updateRole(new UpdateRoleRequest().setRoleName("re-trusted").setNewAssumeRolePolicyDocument(
-                RegistryAccount.trustPolicy("acs:ram::" + account.id() + ":user/someone-else")));
+                TestPolicies.trustPolicy("acs:ram::" + account.id() + ":user/someone-else")));
         assertThat(SdkCalls.refusal(() -> account.assumeRole(operator, "re-trusted", "again", 3600, Optional.empty())))
                 .isEqualTo("NoPermission");
         assertSignedOut(pull(token));
