@@ -80,7 +80,7 @@ abstract class CrashSafetyTest {
             assertThat(client.patch(location, Arrays.copyOfRange(blob, MIB, 2 * MIB), Optional.of(MIB + "-" + (2 * MIB - 1))).status())
                     .isEqualTo(202);
             try (RawHttp raw = RawHttp.open(client.base(), Duration.ofSeconds(30))) {
-                raw.head(client.base(), "PATCH", location, "Authorization: Bearer " + client.token("repository:library/chunked:push"),
+                raw.head("PATCH", location, "Authorization: Bearer " + client.token("repository:library/chunked:push"),
                         "Content-Type: application/octet-stream", "Content-Length: " + MIB, "Content-Range: " + 2 * MIB + "-" + (3 * MIB - 1));
                 raw.write(Arrays.copyOfRange(blob, 2 * MIB, 2 * MIB + inFlight));
                 Thread.sleep(500);
@@ -124,9 +124,9 @@ abstract class CrashSafetyTest {
             location = client.startUpload("library/monolithic");
             try (RawHttp putting = RawHttp.open(client.base(), Duration.ofSeconds(30));
                  RawHttp posting = RawHttp.open(client.base(), Duration.ofSeconds(30))) {
-                putting.head(client.base(), "PUT", location + "?digest=" + Digest.sha256Of(put), "Authorization: Bearer " + token,
+                putting.head("PUT", location + "?digest=" + Digest.sha256Of(put), "Authorization: Bearer " + token,
                         "Content-Type: application/octet-stream", "Content-Length: " + put.length);
-                posting.head(client.base(), "POST", "/v2/library/monolithic/blobs/uploads/?digest=" + Digest.sha256Of(post),
+                posting.head("POST", "/v2/library/monolithic/blobs/uploads/?digest=" + Digest.sha256Of(post),
                         "Authorization: Bearer " + token, "Content-Type: application/octet-stream", "Content-Length: " + post.length);
                 putting.write(Arrays.copyOf(put, put.length - 1));
                 posting.write(Arrays.copyOf(post, post.length - 1));

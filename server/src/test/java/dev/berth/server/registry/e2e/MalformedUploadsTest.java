@@ -87,7 +87,7 @@ abstract class MalformedUploadsTest extends RunningRegistry {
         byte[] blob = TestImages.randomBytes(random, 10_000);
         Digest digest = Digest.sha256Of(blob);
         try (RawHttp raw = RawHttp.open(client.base(), Duration.ofSeconds(30))) {
-            raw.head(client.base(), "POST", "/v2/" + REPOSITORY + "/blobs/uploads/?digest=" + digest,
+            raw.head("POST", "/v2/" + REPOSITORY + "/blobs/uploads/?digest=" + digest,
                     "Authorization: " + started.registryCredentials().basicAuthorization(), "Content-Type: application/octet-stream", "Content-Length: " + blob.length);
             raw.write(Arrays.copyOf(blob, blob.length / 2));
             raw.halfClose();
