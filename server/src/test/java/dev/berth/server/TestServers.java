@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.server.config.ConfigKey;
 import dev.berth.server.config.ConfigLoader;
+import dev.berth.server.registry.client.Skopeo.Credentials;
 import dev.berth.server.runtime.BerthServer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,10 +51,20 @@ public final class TestServers {
             return credentials.get("AccessKeySecret").asText();
         }
 
+        /** The account's own registry credentials: its id and the bootstrap registry password. */
+        public Credentials registryCredentials() {
+            return TestServers.registryCredentials(credentials);
+        }
+
         @Override
         public void close() throws Exception {
             server.close();
         }
+    }
+
+    /** The registry credentials of a bootstrap credentials file: {@code AccountId} and {@code RegistryPassword}. */
+    public static Credentials registryCredentials(JsonNode bootstrap) {
+        return new Credentials(bootstrap.get("AccountId").asText(), bootstrap.get("RegistryPassword").asText());
     }
 
     public static Started start(Path folder, Backend backend) throws Exception {

@@ -3,7 +3,6 @@ package dev.berth.registry.manifest;
 import dev.berth.registry.content.Digest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Manifest JSON text for tests, written by hand so that tests see exactly the bytes pushed. */
 public final class ManifestJson {
@@ -47,10 +46,6 @@ public final class ManifestJson {
             fields.append(i == 0 ? "" : ",").append('"').append(keysAndValues[i]).append("\":\"").append(keysAndValues[i + 1]).append('"');
         }
         return "\"annotations\":{" + fields + "}";
-    }
-
-    public static String listOf(List<String> texts) {
-        return texts.stream().map(text -> "\"" + text + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
     public static byte[] bytes(String json) {

@@ -1,13 +1,13 @@
 package dev.berth.server.registry.auth;
 
 import static dev.berth.server.registry.auth.AuthFixture.NOW;
+import static dev.berth.server.registry.auth.TestJwts.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
@@ -382,12 +382,6 @@ class RegistryTokensTest {
 
     private static JWTClaimsSet claimsOf(IssuedToken token) throws Exception {
         return SignedJWT.parse(token.value()).getJWTClaimsSet();
-    }
-
-    private static String sign(JWSHeader header, JWTClaimsSet claims, JWSSigner signer) throws Exception {
-        SignedJWT jwt = new SignedJWT(header, claims);
-        jwt.sign(signer);
-        return jwt.serialize();
     }
 
     private void assertRefused(TokenKind kind, String token, String message) {

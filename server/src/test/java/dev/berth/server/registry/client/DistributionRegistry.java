@@ -97,7 +97,7 @@ public final class DistributionRegistry implements AutoCloseable {
     }
 
     /** What the registry wrote so far, for failure messages. */
-    public String log() throws IOException {
+    private String log() throws IOException {
         return Files.readString(log);
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +38,11 @@ public final class Skopeo {
 
         String flagValue() {
             return username + ":" + password;
+        }
+
+        /** The {@code Authorization} header of these credentials: {@code Basic <base64 of user:password>}. */
+        public String basicAuthorization() {
+            return "Basic " + Base64.getEncoder().encodeToString(flagValue().getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.registry.content.Digest;
+import dev.berth.server.TestServers;
 import dev.berth.server.registry.e2e.RobustHttp.Answer;
 import dev.berth.server.registry.e2e.TestImages.Descriptor;
 import java.io.IOException;
@@ -50,22 +51,16 @@ abstract class CrashSafetyTest {
 
     private static RobustHttp signIn(ServerProcess server, Path data) throws IOException {
         JsonNode credentials = JSON.readTree(data.resolve("bootstrap-credentials").toFile());
-        return RobustHttp.basic(server.uri(), credentials.get("AccountId").asText(), credentials.get("RegistryPassword").asText());
+        return RobustHttp.basic(server.uri(), TestServers.registryCredentials(credentials));
     }
 
     /** An image of one config and {@code layers} random layers pushed in full; answers its manifest's bytes. */
     private static byte[] pushImage(RobustHttp client, String repository, String tag, Random random, int layers) {
-        byte[] config = TestImages.config(repository + ":" + tag);
-        client.pushBlob(repository, config);
-        List<Descriptor> descriptors = new ArrayList<>();
+        List<byte[]> blobs = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
-            byte[] layer = TestImages.randomBytes(random, 50_000 + random.nextInt(50_000));
-            client.pushBlob(repository, layer);
-            descriptors.add(Descriptor.of(TestImages.LAYER, layer));
+            blobs.add(TestImages.randomBytes(random, 50_000 + random.nextInt(50_000)));
         }
-        byte[] manifest = TestImages.imageManifest(Descriptor.of(TestImages.IMAGE_CONFIG, config), descriptors);
-        client.pushManifest(repository, tag, TestImages.IMAGE_MANIFEST, manifest);
-        return manifest;
+        return TestImages.pushImage(client, repository, tag, TestImages.config(repository + ":" + tag), blobs);
     }
 
     @Test
@@ -85,7 +80,7 @@ abstract class CrashSafetyTest {
             assertThat(client.patch(location, Arrays.copyOfRange(blob, MIB, 2 * MIB), Optional.of(MIB + "-" + (2 * MIB - 1))).status())
                     .isEqualTo(202);
             try (RawHttp raw = RawHttp.open(client.base(), Duration.ofSeconds(30))) {
-                raw.head(client.base(), "PATCH", location, "Authorization: Bearer " + client.token("repository:library/chunked:push"),
+                raw.head("PATCH", location, "Authorization: Bearer " + client.token("repository:library/chunked:push"),
                         "Content-Type: application/octet-stream", "Content-Length: " + MIB, "Content-Range: " + 2 * MIB + "-" + (3 * MIB - 1));
                 raw.write(Arrays.copyOfRange(blob, 2 * MIB, 2 * MIB + inFlight));
                 Thread.sleep(500);
@@ -129,9 +124,9 @@ abstract class CrashSafetyTest {
             location = client.startUpload("library/monolithic");
             try (RawHttp putting = RawHttp.open(client.base(), Duration.ofSeconds(30));
                  RawHttp posting = RawHttp.open(client.base(), Duration.ofSeconds(30))) {
-                putting.head(client.base(), "PUT", location + "?digest=" + Digest.sha256Of(put), "Authorization: Bearer " + token,
+                putting.head("PUT", location + "?digest=" + Digest.sha256Of(put), "Authorization: Bearer " + token,
                         "Content-Type: application/octet-stream", "Content-Length: " + put.length);
-                posting.head(client.base(), "POST", "/v2/library/monolithic/blobs/uploads/?digest=" + Digest.sha256Of(post),
+                posting.head("POST", "/v2/library/monolithic/blobs/uploads/?digest=" + Digest.sha256Of(post),
                         "Authorization: Bearer " + token, "Content-Type: application/octet-stream", "Content-Length: " + post.length);
                 putting.write(Arrays.copyOf(put, put.length - 1));
                 posting.write(Arrays.copyOf(post, post.length - 1));

@@ -10,27 +10,19 @@ import com.aliyun.cr20181201.models.ListInstanceRequest;
 import com.aliyun.cr20181201.models.ListNamespaceRequest;
 import com.aliyun.cr20181201.models.ListRepositoryRequest;
 import dev.berth.server.SdkCalls;
-import dev.berth.server.TestServers;
-import dev.berth.server.registry.client.OciLayouts;
-import dev.berth.server.registry.client.OciLayouts.Layout;
-import dev.berth.server.registry.client.Skopeo;
 import dev.berth.server.registry.client.Skopeo.Credentials;
 import dev.berth.server.registry.e2e.RegistryAbilities.Operation;
 import dev.berth.server.registry.e2e.RegistryAccount.Policy;
 import dev.berth.server.registry.e2e.RegistryAccount.UserKey;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import dev.berth.server.registry.e2e.RobustHttp.Answer;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 004 against a running Berth: an Enterprise Edition instance ({@code CreateInstance}, Basic) with
@@ -39,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server's own address (registry.md section 2) and nowhere else: not in {@code ops}, not in the
  * account's Personal Edition instance.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EnterpriseEditionPolicyTest {
+abstract class EnterpriseEditionPolicyTest extends RunningAccount {
     /** Seed 004's policy ({@code /work/shared/seeds/004_*.txt}) with its two placeholders. */
     static final String SEED_004 = """
             { "Statement": [ { "Effect": "Allow", "Action": [ "cr:ListInstance*", "cr:GetInstance*", "cr:ListSignature*" ], \
@@ -48,39 +39,22 @@ abstract class EnterpriseEditionPolicyTest {
             "acs:cr:*:*:repository/$instanceid/$namespace" ] }, { "Action": [ "cr:List*" ], "Effect": "Allow", "Resource": [ \
             "acs:cr:*:*:repository/$instanceid/*", "acs:cr:*:*:repository/$instanceid/*/*" ] } ], "Version": "1" }""";
 
-    @TempDir
-    static Path folder;
-    private static TestServers.Started started;
-    private static RegistryAccount account;
-    private static RegistryAbilities abilities;
-    private static String instance;
-    private static UserKey developer;
-    private static Credentials developerCredentials;
-
-    abstract TestServers.Backend backend();
+    private RegistryAbilities abilities;
+    private String instance;
+    private UserKey developer;
+    private Credentials developerCredentials;
 
     @BeforeAll
-    void start() throws Exception {
-        started = TestServers.start(folder, backend());
-        account = RegistryAccount.of(started);
+    void createTheInstanceAndItsDeveloper() throws Exception {
         instance = account.createInstance("team-registry", "Basic");
         account.createNamespace(instance, "ns");
         account.createNamespace(instance, "ops");
-        Layout owners = OciLayouts.build(folder.resolve("owners"), 41);
-        abilities = new RegistryAbilities(Skopeo.create(folder.resolve("skopeo")), account.endpoint(), account.credentials(),
-                OciLayouts.build(folder.resolve("pushed"), 42), OciLayouts.build(folder.resolve("doomed"), 43), folder.resolve("pulled"));
-        for (String repository : List.of(instance + "/ns/app", instance + "/ops/app", "library/app")) {
-            abilities.putAsOwner(owners, repository, RegistryAbilities.TAG);
-        }
+        abilities = RegistryAbilities.withOwnersImage(folder, account.endpoint(), account.credentials(), 41,
+                List.of(instance + "/ns/app", instance + "/ops/app", "library/app"));
         account.createPolicy("team-ns", SEED_004.replace("$instanceid", instance).replace("$namespace", "ns"));
         developer = account.createUser("developer");
         account.attach(Policy.custom("team-ns"), developer);
         developerCredentials = account.registryPassword(developer, instance);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        started.close();
     }
 
     @Test
@@ -101,11 +75,10 @@ abstract class EnterpriseEditionPolicyTest {
 
     @Test
     void aRefusalInTheOtherNamespaceNamesTheInstancesRepositoryArn() throws Exception {
-        RegistryHttp http = new RegistryHttp(account.endpoint());
-        HttpResponse<String> pull = http.get(instance + "/ops/app/manifests/" + RegistryAbilities.TAG,
-                Optional.of(RegistryHttp.basic(developerCredentials)));
-        assertThat(pull.statusCode()).isEqualTo(403);
-        assertThat(RegistryHttp.error(pull).detail()).hasValue("`cr:PullRepository` on `acs:cr:cn-hangzhou:" + account.id()
+        Answer pull = registry.signedInAs(developerCredentials).get("/v2/" + instance + "/ops/app/manifests/" + RegistryAbilities.TAG,
+                Map.of("Accept", RobustHttp.OCI_INDEX));
+        assertThat(pull.status()).isEqualTo(403);
+        assertThat(pull.error().detail()).hasValue("`cr:PullRepository` on `acs:cr:cn-hangzhou:" + account.id()
                 + ":repository/" + instance + "/ops/app` is refused (no policy allows it)");
     }
 

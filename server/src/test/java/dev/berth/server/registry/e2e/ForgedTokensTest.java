@@ -1,11 +1,11 @@
 package dev.berth.server.registry.e2e;
 
+import static dev.berth.server.registry.auth.TestJwts.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
@@ -52,21 +52,11 @@ abstract class ForgedTokensTest extends RunningRegistry {
         serverKey = SigningKey.of(KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
         String token = registry.token("repository:" + REPOSITORY + ":pull,push");
         issued = SignedJWT.parse(token).getJWTClaimsSet();
-        RobustHttp pusher = registry.withToken(token);
-        byte[] config = TestImages.config("tokens");
-        pusher.pushBlob(REPOSITORY, config);
-        manifest = TestImages.imageManifest(TestImages.Descriptor.of(TestImages.IMAGE_CONFIG, config), List.of());
-        pusher.pushManifest(REPOSITORY, "v1", TestImages.IMAGE_MANIFEST, manifest);
+        manifest = TestImages.pushImage(registry.withToken(token), REPOSITORY, "v1", TestImages.config("tokens"), List.of());
     }
 
     private JWSHeader.Builder serverHeader() {
         return new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(serverKey.keyId()).type(JOSEObjectType.JWT);
-    }
-
-    private static String sign(JWSHeader header, JWTClaimsSet claims, JWSSigner signer) throws Exception {
-        SignedJWT jwt = new SignedJWT(header, claims);
-        jwt.sign(signer);
-        return jwt.serialize();
     }
 
     private String signedByTheServer(JWTClaimsSet claims) throws Exception {

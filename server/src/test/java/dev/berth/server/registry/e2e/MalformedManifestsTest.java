@@ -39,12 +39,9 @@ abstract class MalformedManifestsTest extends RunningRegistry {
         RobustHttp pusher = registry.bearer(REPOSITORY);
         byte[] configBytes = TestImages.config("manifests");
         byte[] layerBytes = TestImages.randomBytes(random, 5000);
-        pusher.pushBlob(REPOSITORY, configBytes);
-        pusher.pushBlob(REPOSITORY, layerBytes);
+        good = TestImages.pushImage(pusher, REPOSITORY, "good", configBytes, List.of(layerBytes));
         config = Descriptor.of(TestImages.IMAGE_CONFIG, configBytes);
         layer = Descriptor.of(TestImages.LAYER, layerBytes);
-        good = TestImages.imageManifest(config, List.of(layer));
-        pusher.pushManifest(REPOSITORY, "good", TestImages.IMAGE_MANIFEST, good);
     }
 
     @BeforeEach

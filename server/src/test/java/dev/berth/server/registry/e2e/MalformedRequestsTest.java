@@ -1,14 +1,13 @@
 package dev.berth.server.registry.e2e;
 
+import static dev.berth.server.registry.e2e.OciConformanceWorkflow.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.registry.content.Digest;
 import dev.berth.server.registry.e2e.RobustHttp.Answer;
-import dev.berth.server.registry.e2e.TestImages.Descriptor;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,22 +28,12 @@ abstract class MalformedRequestsTest extends RunningRegistry {
     @BeforeAll
     void pushAnImage() {
         RobustHttp client = registry.bearer(REPOSITORY);
-        byte[] config = TestImages.config("requests");
-        byte[] layer = TestImages.randomBytes(random, 3000);
-        client.pushBlob(REPOSITORY, config);
-        client.pushBlob(REPOSITORY, layer);
-        manifest = TestImages.imageManifest(Descriptor.of(TestImages.IMAGE_CONFIG, config), List.of(Descriptor.of(TestImages.LAYER, layer)));
-        manifestDigest = client.pushManifest(REPOSITORY, "v1", TestImages.IMAGE_MANIFEST, manifest);
+        manifest = TestImages.pushImage(client, REPOSITORY, "v1", TestImages.config("requests"),
+                List.of(TestImages.randomBytes(random, 3000)));
+        manifestDigest = Digest.sha256Of(manifest);
         for (String tag : List.of("a", "b", "c", "d", "e")) {
             client.pushManifest(REPOSITORY, tag, TestImages.IMAGE_MANIFEST, manifest);
         }
-    }
-
-    private static void assertError(Answer answer, int status, String code) {
-        assertThat(answer.status()).as("%s", answer).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).as("%s", answer).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        assertThat(answer.errorCode()).as("%s", answer).isEqualTo(code);
-        assertThat(answer.errorMessage()).as("%s", answer).isNotBlank();
     }
 
     private List<String> catalog() {

@@ -6,10 +6,8 @@ import dev.berth.registry.content.Digest;
 import dev.berth.server.registry.e2e.RobustHttp.Answer;
 import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -89,8 +87,8 @@ abstract class MalformedUploadsTest extends RunningRegistry {
         byte[] blob = TestImages.randomBytes(random, 10_000);
         Digest digest = Digest.sha256Of(blob);
         try (RawHttp raw = RawHttp.open(client.base(), Duration.ofSeconds(30))) {
-            raw.head(client.base(), "POST", "/v2/" + REPOSITORY + "/blobs/uploads/?digest=" + digest,
-                    "Authorization: Basic " + basic(), "Content-Type: application/octet-stream", "Content-Length: " + blob.length);
+            raw.head("POST", "/v2/" + REPOSITORY + "/blobs/uploads/?digest=" + digest,
+                    "Authorization: " + started.registryCredentials().basicAuthorization(), "Content-Type: application/octet-stream", "Content-Length: " + blob.length);
             raw.write(Arrays.copyOf(blob, blob.length / 2));
             raw.halfClose();
             String response = raw.readAll();
@@ -203,10 +201,5 @@ abstract class MalformedUploadsTest extends RunningRegistry {
         assertError(client.get("/v2/" + REPOSITORY + "/blobs/uploads/0b7c4c5e-8a3b-4c2a-9d7e-1f2a3b4c5d6e"), 404, "BLOB_UPLOAD_UNKNOWN");
         assertError(client.patch("/v2/" + REPOSITORY + "/blobs/uploads/" + "9".repeat(300), new byte[] {1}, Optional.empty()), 404,
                 "BLOB_UPLOAD_UNKNOWN");
-    }
-
-    private String basic() {
-        return Base64.getEncoder().encodeToString((started.accountId() + ":" + started.credentials().get("RegistryPassword").asText())
-                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -6,32 +6,21 @@ import static dev.berth.server.registry.e2e.RegistryAbilities.Operation.PUSH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.cr20181201.models.ListNamespaceRequest;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.server.SdkCalls;
-import dev.berth.server.TestServers;
-import dev.berth.server.registry.client.OciLayouts;
-import dev.berth.server.registry.client.OciLayouts.Layout;
-import dev.berth.server.registry.client.Skopeo;
 import dev.berth.server.registry.client.Skopeo.Credentials;
 import dev.berth.server.registry.e2e.RegistryAbilities.Operation;
 import dev.berth.server.registry.e2e.RegistryAccount.Policy;
 import dev.berth.server.registry.e2e.RegistryAccount.UserKey;
-import dev.berth.server.registry.e2e.RegistryHttp.OciError;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import dev.berth.server.registry.e2e.RobustHttp.Answer;
+import dev.berth.server.registry.e2e.RobustHttp.OciError;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 002 against a running Berth with real clients: the account makes RAM users and attaches the
@@ -42,41 +31,19 @@ import org.junit.jupiter.api.io.TempDir;
  * as {@code <user>@<account id>}; what it may do there is found by doing it (registry.md sections 3
  * and 4).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PersonalEditionPoliciesTest {
+abstract class PersonalEditionPoliciesTest extends RunningAccount {
     private static final List<String> REPOSITORIES = List.of("juzhong/nginx", "juzhong/other-repo", "other/xx");
     private static final Set<Operation> ALL = EnumSet.allOf(Operation.class);
     private static final Set<Operation> NOTHING = EnumSet.noneOf(Operation.class);
     private static final Set<Operation> READ = EnumSet.of(PULL, LIST_TAGS);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path folder;
-    private static TestServers.Started started;
-    private static RegistryAccount account;
-    private static RegistryAbilities abilities;
-    private static RegistryHttp http;
-
-    abstract TestServers.Backend backend();
+    private static final Map<String, String> ACCEPT_INDEX = Map.of("Accept", RobustHttp.OCI_INDEX);
+    private RegistryAbilities abilities;
 
     @BeforeAll
-    void start() throws Exception {
-        started = TestServers.start(folder, backend());
-        account = RegistryAccount.of(started);
-        http = new RegistryHttp(account.endpoint());
+    void putTheOwnersImages() throws Exception {
         account.createNamespace(account.personalInstance(), "juzhong");
         account.createNamespace(account.personalInstance(), "other");
-        Layout owners = OciLayouts.build(folder.resolve("owners"), 21);
-        abilities = new RegistryAbilities(Skopeo.create(folder.resolve("skopeo")), account.endpoint(), account.credentials(),
-                OciLayouts.build(folder.resolve("pushed"), 22), OciLayouts.build(folder.resolve("doomed"), 23), folder.resolve("pulled"));
-        for (String repository : REPOSITORIES) {
-            abilities.putAsOwner(owners, repository, RegistryAbilities.TAG);
-        }
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        started.close();
+        abilities = RegistryAbilities.withOwnersImage(folder, account.endpoint(), account.credentials(), 21, REPOSITORIES);
     }
 
     private static Map<String, Set<Operation>> expected(Set<Operation> nginx, Set<Operation> otherRepo, Set<Operation> otherXx) {
@@ -87,7 +54,7 @@ abstract class PersonalEditionPoliciesTest {
         return expected;
     }
 
-    private static void assertAbilities(Credentials user, Map<String, Set<Operation>> expected) throws Exception {
+    private void assertAbilities(Credentials user, Map<String, Set<Operation>> expected) throws Exception {
         assertThat(abilities.of(Optional.of(user), REPOSITORIES)).as("what `%s` may do", user.username())
                 .containsExactlyEntriesOf(expected);
     }
@@ -161,23 +128,23 @@ abstract class PersonalEditionPoliciesTest {
     void aPolicyRefusalIs403DeniedNamingTheActionTheArnAndAnImplicitDeny() throws Exception {
         account.createPolicy("juzhong-read-http", Seed002Policies.SCENARIO_1);
         Credentials reader = account.userWith("http-reader", Policy.custom("juzhong-read-http"));
-        Optional<String> basic = Optional.of(RegistryHttp.basic(reader));
+        RobustHttp asReader = registry.signedInAs(reader);
 
-        HttpResponse<String> push = http.post("juzhong/nginx/blobs/uploads/", basic);
-        assertThat(push.statusCode()).isEqualTo(403);
-        OciError denied = RegistryHttp.error(push);
+        Answer push = asReader.post("/v2/juzhong/nginx/blobs/uploads/");
+        assertThat(push.status()).isEqualTo(403);
+        OciError denied = push.error();
         assertThat(denied.code()).isEqualTo("DENIED");
         assertThat(denied.detail()).hasValue("`cr:PushRepository` on `acs:cr:cn-hangzhou:" + account.id()
                 + ":repository/juzhong/nginx` is refused (no policy allows it)");
 
-        HttpResponse<String> existing = http.get("other/xx/manifests/" + RegistryAbilities.TAG, basic);
-        HttpResponse<String> missing = http.get("other/missing/manifests/" + RegistryAbilities.TAG, basic);
-        assertThat(existing.statusCode()).isEqualTo(403);
-        assertThat(missing.statusCode()).isEqualTo(403);
-        assertThat(RegistryHttp.error(existing).code()).isEqualTo("DENIED");
-        assertThat(RegistryHttp.error(missing).detail()).hasValue(RegistryHttp.error(existing).detail().orElseThrow()
+        Answer existing = asReader.get("/v2/other/xx/manifests/" + RegistryAbilities.TAG, ACCEPT_INDEX);
+        Answer missing = asReader.get("/v2/other/missing/manifests/" + RegistryAbilities.TAG, ACCEPT_INDEX);
+        assertThat(existing.status()).isEqualTo(403);
+        assertThat(missing.status()).isEqualTo(403);
+        assertThat(existing.error().code()).isEqualTo("DENIED");
+        assertThat(missing.error().detail()).hasValue(existing.error().detail().orElseThrow()
                 .replace("other/xx", "other/missing"));
-        assertThat(http.get("juzhong/nginx/manifests/" + RegistryAbilities.TAG, basic).statusCode()).isEqualTo(200);
+        assertThat(asReader.get("/v2/juzhong/nginx/manifests/" + RegistryAbilities.TAG, ACCEPT_INDEX).status()).isEqualTo(200);
     }
 
     @Test
@@ -190,10 +157,9 @@ abstract class PersonalEditionPoliciesTest {
         Set<Operation> allButDelete = EnumSet.of(PULL, PUSH, LIST_TAGS);
         assertAbilities(admin, expected(allButDelete, allButDelete, ALL));
 
-        HttpResponse<String> delete = http.delete("juzhong/nginx/manifests/sha256:" + "0".repeat(64),
-                Optional.of(RegistryHttp.basic(admin)));
-        assertThat(delete.statusCode()).isEqualTo(403);
-        assertThat(RegistryHttp.error(delete).detail()).hasValue("`cr:DeleteRepositoryTag` on `acs:cr:cn-hangzhou:" + account.id()
+        Answer delete = registry.signedInAs(admin).delete("/v2/juzhong/nginx/manifests/sha256:" + "0".repeat(64));
+        assertThat(delete.status()).isEqualTo(403);
+        assertThat(delete.error().detail()).hasValue("`cr:DeleteRepositoryTag` on `acs:cr:cn-hangzhou:" + account.id()
                 + ":repository/juzhong/nginx` is refused (an explicit deny)");
     }
 
@@ -201,28 +167,29 @@ abstract class PersonalEditionPoliciesTest {
     void aTokenWithoutTheScopeARequestNeedsIs401WithAChallengeNamingThatScope() throws Exception {
         account.createPolicy("juzhong-read-token", Seed002Policies.SCENARIO_1);
         Credentials reader = account.userWith("token-reader", Policy.custom("juzhong-read-token"));
-        RegistryHttp.Token token = http.token(reader, "repository:juzhong/nginx:pull,push", "repository:other/xx:pull");
+        RobustHttp.Token token = registry.signedInAs(reader).grant("repository:juzhong/nginx:pull,push", "repository:other/xx:pull");
         assertThat(token.scope()).isEqualTo("repository:juzhong/nginx:pull");
+        RobustHttp bearer = registry.withToken(token.value());
 
-        HttpResponse<String> push = http.post("juzhong/nginx/blobs/uploads/", Optional.of(token.authorization()));
-        assertThat(push.statusCode()).isEqualTo(401);
-        assertThat(RegistryHttp.error(push).code()).isEqualTo("UNAUTHORIZED");
-        assertThat(RegistryHttp.challenge(push)).isEqualTo(RegistryHttp.challengeFor(account.endpoint(),
+        Answer push = bearer.post("/v2/juzhong/nginx/blobs/uploads/");
+        assertThat(push.status()).isEqualTo(401);
+        assertThat(push.error().code()).isEqualTo("UNAUTHORIZED");
+        assertThat(push.challenge()).isEqualTo(RobustHttp.challengeFor(account.endpoint(),
                 "repository:juzhong/nginx:pull,push") + ",error=\"insufficient_scope\"");
-        HttpResponse<String> otherPull = http.get("other/xx/manifests/" + RegistryAbilities.TAG, Optional.of(token.authorization()));
-        assertThat(otherPull.statusCode()).isEqualTo(401);
-        assertThat(RegistryHttp.challenge(otherPull)).isEqualTo(RegistryHttp.challengeFor(account.endpoint(),
+        Answer otherPull = bearer.get("/v2/other/xx/manifests/" + RegistryAbilities.TAG, ACCEPT_INDEX);
+        assertThat(otherPull.status()).isEqualTo(401);
+        assertThat(otherPull.challenge()).isEqualTo(RobustHttp.challengeFor(account.endpoint(),
                 "repository:other/xx:pull") + ",error=\"insufficient_scope\"");
-        assertThat(http.get("juzhong/nginx/manifests/" + RegistryAbilities.TAG, Optional.of(token.authorization())).statusCode())
+        assertThat(bearer.get("/v2/juzhong/nginx/manifests/" + RegistryAbilities.TAG, ACCEPT_INDEX).status())
                 .isEqualTo(200);
     }
 
     @Test
     void anAnonymousClientIs401WithAChallengeNamingTheScope() throws Exception {
-        HttpResponse<String> pull = http.get("juzhong/nginx/manifests/" + RegistryAbilities.TAG, Optional.empty());
-        assertThat(pull.statusCode()).isEqualTo(401);
-        assertThat(RegistryHttp.error(pull).code()).isEqualTo("UNAUTHORIZED");
-        assertThat(RegistryHttp.challenge(pull)).isEqualTo(RegistryHttp.challengeFor(account.endpoint(), "repository:juzhong/nginx:pull"));
+        Answer pull = registry.anonymous().get("/v2/juzhong/nginx/manifests/" + RegistryAbilities.TAG, ACCEPT_INDEX);
+        assertThat(pull.status()).isEqualTo(401);
+        assertThat(pull.error().code()).isEqualTo("UNAUTHORIZED");
+        assertThat(pull.challenge()).isEqualTo(RobustHttp.challengeFor(account.endpoint(), "repository:juzhong/nginx:pull"));
         assertThat(abilities.of(Optional.empty(), "juzhong/nginx")).isEmpty();
     }
 
@@ -237,15 +204,14 @@ abstract class PersonalEditionPoliciesTest {
         assertAbilities(account.registryPassword(inGroup), expected(READ, READ, READ));
         Credentials stranger = account.registryPassword(elsewhere);
         assertAbilities(stranger, expected(NOTHING, NOTHING, NOTHING));
-        HttpResponse<String> pull = http.get("juzhong/nginx/manifests/" + RegistryAbilities.TAG, Optional.of(RegistryHttp.basic(stranger)));
-        assertThat(pull.statusCode()).isEqualTo(403);
-        assertThat(RegistryHttp.error(pull).detail()).hasValueSatisfying(detail -> assertThat(detail).contains("no policy allows it"));
+        Answer pull = registry.signedInAs(stranger).get("/v2/juzhong/nginx/manifests/" + RegistryAbilities.TAG, ACCEPT_INDEX);
+        assertThat(pull.status()).isEqualTo(403);
+        assertThat(pull.error().detail()).hasValueSatisfying(detail -> assertThat(detail).contains("no policy allows it"));
     }
 
-    private static List<String> catalog(Credentials credentials) throws Exception {
-        HttpResponse<String> answer = http.get("_catalog", Optional.of(RegistryHttp.basic(credentials)));
-        assertThat(answer.statusCode()).as("catalog answer %s", answer.body()).isEqualTo(200);
-        return StreamSupport.stream(JSON.readTree(answer.body()).get("repositories").spliterator(), false).map(JsonNode::asText)
-                .toList();
+    private List<String> catalog(Credentials credentials) throws Exception {
+        Answer answer = registry.signedInAs(credentials).get("/v2/_catalog", ACCEPT_INDEX);
+        assertThat(answer.status()).as("catalog answer %s", answer.text()).isEqualTo(200);
+        return RobustHttp.texts(answer.json().get("repositories"));
     }
 }

@@ -16,10 +16,12 @@ import java.time.Duration;
  * a body shorter than its {@code Content-Length}, a body that stalls or trickles.
  */
 final class RawHttp implements AutoCloseable {
+    private final URI base;
     private final Socket socket;
     private final OutputStream out;
 
-    private RawHttp(Socket socket) throws IOException {
+    private RawHttp(URI base, Socket socket) throws IOException {
+        this.base = base;
         this.socket = socket;
         this.out = socket.getOutputStream();
     }
@@ -28,11 +30,11 @@ final class RawHttp implements AutoCloseable {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
         socket.setSoTimeout((int) readTimeout.toMillis());
-        return new RawHttp(socket);
+        return new RawHttp(base, socket);
     }
 
-    /** Writes the request line and headers ({@code Host} and {@code Connection: close} added). */
-    void head(URI base, String method, String path, String... headers) throws IOException {
+    /** Writes the request line and headers ({@code Host} of the base opened and {@code Connection: close} added). */
+    void head(String method, String path, String... headers) throws IOException {
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                 + "\r\nConnection: close\r\n");
         for (String header : headers) {

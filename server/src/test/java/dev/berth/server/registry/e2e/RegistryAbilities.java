@@ -59,6 +59,23 @@ final class RegistryAbilities {
         this.scratch = Files.createDirectories(scratch);
     }
 
+    /**
+     * Abilities tried in {@code folder} ({@code skopeo} state, pulled copies), pushing the layout of seed
+     * {@code seed + 1} and deleting that of {@code seed + 2}, after the owner put the layout of {@code seed}
+     * at tag {@value #TAG} in each of {@code repositories}.
+     */
+    static RegistryAbilities withOwnersImage(Path folder, String endpoint, Credentials owner, int seed, List<String> repositories)
+            throws IOException, InterruptedException {
+        Layout owners = OciLayouts.build(folder.resolve("owners"), seed);
+        RegistryAbilities abilities = new RegistryAbilities(Skopeo.create(folder.resolve("skopeo")), endpoint, owner,
+                OciLayouts.build(folder.resolve("pushed"), seed + 1), OciLayouts.build(folder.resolve("doomed"), seed + 2),
+                folder.resolve("pulled"));
+        for (String repository : repositories) {
+            abilities.putAsOwner(owners, repository, TAG);
+        }
+        return abilities;
+    }
+
     /** {@code docker://<endpoint>/<repository>:<tag>}. */
     String image(String repository, String tag) {
         return "docker://" + endpoint + "/" + repository + ":" + tag;

@@ -1,6 +1,8 @@
 package dev.berth.server.registry.e2e;
 
 import com.aliyun.cr20181201.models.CreateNamespaceRequest;
+import com.aliyun.cr20181201.models.GetAuthorizationTokenRequest;
+import com.aliyun.cr20181201.models.GetAuthorizationTokenResponseBody;
 import com.aliyun.cr20181201.models.ListInstanceRequest;
 import com.aliyun.cr20181201.models.ListInstanceResponseBody;
 import com.aliyun.cr20181201.models.ResetLoginPasswordRequest;
@@ -94,7 +96,7 @@ final class RegistryAccount {
 
     /** The account's own registry credentials, from the bootstrap file. */
     Credentials credentials() {
-        return new Credentials(started.accountId(), started.credentials().get("RegistryPassword").asText());
+        return started.registryCredentials();
     }
 
     com.aliyun.ram20150501.Client ram() {
@@ -178,6 +180,18 @@ final class RegistryAccount {
         return new Credentials(user.userName() + "@" + id(), password);
     }
 
+    /** A user with one AccessKey allowed to assume roles ({@code AliyunSTSAssumeRoleAccess}). */
+    UserKey createRoleAssumer(String name) throws Exception {
+        UserKey user = createUser(name);
+        attach(Policy.system("AliyunSTSAssumeRoleAccess"), user);
+        return user;
+    }
+
+    /** {@code GetAuthorizationToken} of the Personal Edition instance, asked with {@code cr}: a temporary registry token. */
+    GetAuthorizationTokenResponseBody authorizationToken(com.aliyun.cr20181201.Client cr) throws Exception {
+        return cr.getAuthorizationToken(new GetAuthorizationTokenRequest().setInstanceId(personalInstance())).getBody();
+    }
+
     /** A user with one AccessKey, the given policies at the account's scope, and a registry password. */
     Credentials userWith(String name, Policy... policies) throws Exception {
         UserKey user = createUser(name);
@@ -204,13 +218,7 @@ final class RegistryAccount {
 
     /** A role whose trust policy admits every RAM user and role session of the account ({@code acs:ram::<uid>:root}). */
     void createRoleTrustingTheAccount(String name) throws Exception {
-        ram.createRole(new CreateRoleRequest().setRoleName(name).setAssumeRolePolicyDocument(trustPolicy("acs:ram::" + id() + ":root")));
-    }
-
-    /** A trust policy admitting {@code principal} ({@code RAM}) to {@code sts:AssumeRole}. */
-    static String trustPolicy(String principal) {
-        return "{\"Statement\": [{\"Action\": \"sts:AssumeRole\", \"Effect\": \"Allow\", \"Principal\": {\"RAM\": [\""
-                + principal + "\"]}}], \"Version\": \"1\"}";
+        ram.createRole(new CreateRoleRequest().setRoleName(name).setAssumeRolePolicyDocument(TestPolicies.trustPolicy("acs:ram::" + id() + ":root")));
     }
 
     String roleArn(String role) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.registry.content.Digest;
+import dev.berth.server.registry.client.Skopeo.Credentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,7 +19,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  */
 final class RobustHttp {
     static final String SERVICE = "berth-registry";
+    static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -48,16 +49,21 @@ final class RobustHttp {
     }
 
     /** Signs every request in with Basic credentials (ours: accepted straight on {@code /v2}). */
-    static RobustHttp basic(URI base, String user, String password) {
+    static RobustHttp basic(URI base, Credentials credentials) {
         if (base.toString().endsWith("/")) {
             throw new IllegalArgumentException("the base `" + base + "` must not end with a slash");
         }
-        String header = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String header = credentials.basicAuthorization();
         return new RobustHttp(base, Optional.of(header), Optional.of(header));
     }
 
     URI base() {
         return base;
+    }
+
+    /** The same client signed in with other Basic credentials, on {@code /v2} and at {@code /auth/token}. */
+    RobustHttp signedInAs(Credentials credentials) {
+        return basic(base, credentials);
     }
 
     /** The same client with no credentials at all. */
@@ -72,11 +78,34 @@ final class RobustHttp {
 
     /** A bearer token from {@code /auth/token} for {@code scopes} ({@code repository:<name>:pull,push}), signed in with Basic. */
     String token(String... scopes) {
+        return grant(scopes).value();
+    }
+
+    /** A token from {@code /auth/token} and the scope it was granted; fails the test unless the answer is 200. */
+    Token grant(String... scopes) {
+        Answer answer = tokenAnswer(scopes);
+        assertThat(answer.status()).as("token for %s: %s", String.join(" ", scopes), answer.text()).isEqualTo(200);
+        return new Token(answer.json().get("token").asText(), answer.json().get("scope").asText());
+    }
+
+    /** The answer of {@code /auth/token} for {@code scopes}, signed in with Basic, whatever its status. */
+    Answer tokenAnswer(String... scopes) {
         String query = "service=" + SERVICE + Stream.of(scopes).map(scope -> "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8))
                 .collect(Collectors.joining());
-        Answer answer = new RobustHttp(base, basic, basic).send("GET", "/auth/token?" + query, Map.of(), BodyPublishers.noBody());
-        assertThat(answer.status()).as("token for %s: %s", String.join(" ", scopes), answer.text()).isEqualTo(200);
-        return answer.json().get("token").asText();
+        return new RobustHttp(base, basic, basic).send("GET", "/auth/token?" + query, Map.of(), BodyPublishers.noBody());
+    }
+
+    /** A token and the scope it was granted (space-separated, as the token endpoint writes it). */
+    record Token(String value, String scope) {
+    }
+
+    /** The expected challenge of the registry at {@code endpoint} ({@code host:port}) for {@code scope}. */
+    static String challengeFor(String endpoint, String scope) {
+        return "Bearer realm=\"http://" + endpoint + "/auth/token\",service=\"" + SERVICE + "\",scope=\"" + scope + "\"";
+    }
+
+    /** One error of a {@code /v2} answer: {@code {"code", "message", "detail"}}. */
+    record OciError(String code, String message, Optional<String> detail) {
     }
 
     /** The same client with a fresh token granting pull, push and delete on each repository. */
@@ -118,6 +147,19 @@ final class RobustHttp {
             return json().path("errors").path(0).path("message").asText();
         }
 
+        /** The first OCI error of the body; fails the test unless there is one. */
+        OciError error() {
+            JsonNode error = json().at("/errors/0");
+            assertThat(error.isMissingNode()).as("errors of %s", text()).isFalse();
+            return new OciError(error.get("code").asText(), error.get("message").asText(),
+                    Optional.ofNullable(error.get("detail")).map(JsonNode::asText));
+        }
+
+        /** The challenge of a refusal, {@code Bearer realm=...,service=...}; fails the test unless there is one. */
+        String challenge() {
+            return header("WWW-Authenticate").orElseThrow(() -> new AssertionError("no challenge in " + this));
+        }
+
         @Override
         public String toString() {
             return status + " " + headers.map() + " " + (body.length > 2000 ? text().substring(0, 2000) + "..." : text());
@@ -153,6 +195,11 @@ final class RobustHttp {
 
     Answer delete(String path) {
         return send("DELETE", path, Map.of(), BodyPublishers.noBody());
+    }
+
+    /** A {@code POST} with no body and no headers of its own, such as the start of an upload. */
+    Answer post(String path) {
+        return send("POST", path, Map.of(), BodyPublishers.noBody());
     }
 
     Answer post(String path, byte[] body) {

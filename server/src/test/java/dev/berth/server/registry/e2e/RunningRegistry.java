@@ -36,7 +36,7 @@ abstract class RunningRegistry {
     void start(@TempDir Path folder) throws Exception {
         this.folder = folder;
         started = TestServers.start(folder, backend(), clock(), settings());
-        registry = RobustHttp.basic(started.server().uri(), started.accountId(), started.credentials().get("RegistryPassword").asText());
+        registry = RobustHttp.basic(started.server().uri(), started.registryCredentials());
     }
 
     @AfterAll

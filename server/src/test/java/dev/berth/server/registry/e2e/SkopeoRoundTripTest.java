@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.registry.content.Digest;
-import dev.berth.server.TestServers;
 import dev.berth.server.registry.client.OciLayouts;
 import dev.berth.server.registry.client.OciLayouts.Layout;
 import dev.berth.server.registry.client.Skopeo;
@@ -18,38 +17,22 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code skopeo} against a running Berth with the first start's credentials (iam-api.md section 1a):
  * an OCI layout with an index of two platforms and a referrer goes to {@code library/...} and comes back
  * byte for byte; tags are listed, manifests inspected, and deletes take effect.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SkopeoRoundTripTest {
+abstract class SkopeoRoundTripTest extends RunningRegistry {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Optional<Credentials> NONE = Optional.empty();
-
-    @TempDir
-    static Path folder;
-    private static TestServers.Started started;
-    private static Optional<Credentials> account;
-
-    abstract TestServers.Backend backend();
+    private Optional<Credentials> account;
 
     @BeforeAll
-    void start() throws Exception {
-        started = TestServers.start(folder, backend());
-        account = Optional.of(new Credentials(started.accountId(), started.credentials().get("RegistryPassword").asText()));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        started.close();
+    void signIn() {
+        account = Optional.of(started.registryCredentials());
     }
 
     private String image(String repository, String reference) {

@@ -52,7 +52,7 @@ abstract class SlowBodiesTest extends RunningRegistry {
         try (RawHttp raw = RawHttp.open(client.base(), GIVES_UP_WITHIN)) {
             String[] headers = Stream.concat(Stream.of("Authorization: Bearer " + token,
                     "Content-Type: " + contentType, "Content-Length: " + declared), Arrays.stream(more)).toArray(String[]::new);
-            raw.head(client.base(), method, path, headers);
+            raw.head(method, path, headers);
             raw.write(sent);
             String response = raw.readAll();
             return new Stalled(response, Duration.ofNanos(System.nanoTime() - start));
@@ -127,7 +127,7 @@ abstract class SlowBodiesTest extends RunningRegistry {
         String location = client.startUpload(REPOSITORY);
         long start = System.nanoTime();
         try (RawHttp raw = RawHttp.open(client.base(), GIVES_UP_WITHIN)) {
-            raw.head(client.base(), "PATCH", location, "Authorization: Bearer " + token, "Content-Type: application/octet-stream",
+            raw.head("PATCH", location, "Authorization: Bearer " + token, "Content-Type: application/octet-stream",
                     "Content-Length: 100", "Content-Range: 0-99");
             try {
                 for (int i = 0; i < 10; i++) {
@@ -162,7 +162,7 @@ abstract class SlowBodiesTest extends RunningRegistry {
         try (RawHttp raw = RawHttp.open(client.base(), GIVES_UP_WITHIN)) {
             String[] headers = Stream.concat(Stream.of("Authorization: Bearer " + token, "Content-Type: " + contentType,
                     "Content-Length: " + body.length), Arrays.stream(more)).toArray(String[]::new);
-            raw.head(client.base(), method, path, headers);
+            raw.head(method, path, headers);
             Thread trickle = Thread.ofVirtual().start(() -> {
                 try {
                     for (byte next : body) {

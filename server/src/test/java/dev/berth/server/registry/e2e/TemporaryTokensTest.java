@@ -4,19 +4,13 @@ import static dev.berth.server.registry.e2e.RegistryAbilities.Operation.LIST_TAG
 import static dev.berth.server.registry.e2e.RegistryAbilities.Operation.PULL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aliyun.cr20181201.models.GetAuthorizationTokenRequest;
 import com.aliyun.cr20181201.models.GetAuthorizationTokenResponseBody;
 import dev.berth.server.SdkCalls;
-import dev.berth.server.TestServers;
-import dev.berth.server.registry.client.OciLayouts;
-import dev.berth.server.registry.client.OciLayouts.Layout;
-import dev.berth.server.registry.client.Skopeo;
 import dev.berth.server.registry.client.Skopeo.Credentials;
 import dev.berth.server.registry.e2e.RegistryAbilities.Operation;
 import dev.berth.server.registry.e2e.RegistryAccount.Policy;
 import dev.berth.server.registry.e2e.RegistryAccount.SessionKey;
 import dev.berth.server.registry.e2e.RegistryAccount.UserKey;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -25,11 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code GetAuthorizationToken} (registry.md sections 4 and 5) asked with {@code cr20181201}, signed with a
@@ -37,46 +28,21 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code cr_temp_user} with the token and may do exactly what its asker may, for an hour or until the
  * role session ends.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TemporaryTokensTest {
+abstract class TemporaryTokensTest extends RunningAccount {
     private static final List<String> REPOSITORIES = List.of("juzhong/nginx", "juzhong/other-repo");
     private static final String SIGN_IN = """
             {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "cr:GetAuthorizationToken", "Resource": "*"}]}""";
-    /** The role's policy: pull of one repository, and a temporary token to do it with. */
-    private static final String PULL_NGINX = """
-            {"Version": "1", "Statement": [
-             {"Effect": "Allow", "Action": "cr:PullRepository", "Resource": "acs:cr:*:*:repository/juzhong/nginx"},
-             {"Effect": "Allow", "Action": "cr:GetAuthorizationToken", "Resource": "*"}]}""";
-
-    @TempDir
-    static Path folder;
-    private static TestServers.Started started;
-    private static RegistryAccount account;
-    private static RegistryAbilities abilities;
-
-    abstract TestServers.Backend backend();
+    private RegistryAbilities abilities;
 
     @BeforeAll
-    void start() throws Exception {
-        started = TestServers.start(folder, backend());
-        account = RegistryAccount.of(started);
+    void putTheOwnersImagesAndPolicies() throws Exception {
         account.createNamespace(account.personalInstance(), "juzhong");
-        Layout owners = OciLayouts.build(folder.resolve("owners"), 61);
-        abilities = new RegistryAbilities(Skopeo.create(folder.resolve("skopeo")), account.endpoint(), account.credentials(),
-                OciLayouts.build(folder.resolve("pushed"), 62), OciLayouts.build(folder.resolve("doomed"), 63), folder.resolve("pulled"));
-        for (String repository : REPOSITORIES) {
-            abilities.putAsOwner(owners, repository, RegistryAbilities.TAG);
-        }
+        abilities = RegistryAbilities.withOwnersImage(folder, account.endpoint(), account.credentials(), 61, REPOSITORIES);
         account.createPolicy("registry-sign-in", SIGN_IN);
         account.createPolicy("nginx-full", Seed002Policies.SCENARIO_2);
-        account.createPolicy("pull-nginx", PULL_NGINX);
+        account.createPolicy("pull-nginx", TestPolicies.pullAndSignIn("juzhong/nginx"));
         account.createRoleTrustingTheAccount("nginx-puller");
         account.attachToRole(Policy.custom("pull-nginx"), "nginx-puller");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        started.close();
     }
 
     private static Map<String, Set<Operation>> expected(Set<Operation> nginx, Set<Operation> otherRepo) {
@@ -99,8 +65,7 @@ abstract class TemporaryTokensTest {
         account.attach(Policy.custom("registry-sign-in"), builder);
 
         Instant before = Instant.now();
-        GetAuthorizationTokenResponseBody answer = account.cr(builder).getAuthorizationToken(new GetAuthorizationTokenRequest()
-                .setInstanceId(account.personalInstance())).getBody();
+        GetAuthorizationTokenResponseBody answer = account.authorizationToken(account.cr(builder));
         Instant after = Instant.now();
         assertThat(Instant.ofEpochMilli(answer.getExpireTime())).isBetween(before.plus(Duration.ofHours(1)).minusSeconds(2),
                 after.plus(Duration.ofHours(1)).plusSeconds(2));
@@ -115,18 +80,15 @@ abstract class TemporaryTokensTest {
     void aUserWhosePoliciesDoNotAllowGetAuthorizationTokenIsRefusedOne() throws Exception {
         UserKey user = account.createUser("no-token");
         account.attach(Policy.custom("nginx-full"), user);
-        assertThat(SdkCalls.refusal(() -> account.cr(user).getAuthorizationToken(new GetAuthorizationTokenRequest()
-                .setInstanceId(account.personalInstance())))).isEqualTo("NoPermission");
+        assertThat(SdkCalls.refusal(() -> account.authorizationToken(account.cr(user)))).isEqualTo("NoPermission");
     }
 
     @Test
     void aRoleSessionsTemporaryTokenHasTheSessionsPermissionsAndEndsWithTheSession() throws Exception {
-        UserKey operator = account.createUser("operator");
-        account.attach(Policy.system("AliyunSTSAssumeRoleAccess"), operator);
+        UserKey operator = account.createRoleAssumer("operator");
         SessionKey session = account.assumeRole(operator, "nginx-puller", "ci-job", 900, Optional.empty());
 
-        GetAuthorizationTokenResponseBody answer = account.cr(session).getAuthorizationToken(new GetAuthorizationTokenRequest()
-                .setInstanceId(account.personalInstance())).getBody();
+        GetAuthorizationTokenResponseBody answer = account.authorizationToken(account.cr(session));
         assertThat(Instant.ofEpochMilli(answer.getExpireTime())).isBetween(session.expiresAt().minusSeconds(1),
                 session.expiresAt().plusSeconds(1));
         assertThat(abilities.of(Optional.of(temporary(answer)), REPOSITORIES))
@@ -135,15 +97,11 @@ abstract class TemporaryTokensTest {
 
     @Test
     void aSessionPolicyNarrowsTheTemporaryTokenOfItsSessionAndCannotWidenIt() throws Exception {
-        UserKey operator = account.createUser("narrow-operator");
-        account.attach(Policy.system("AliyunSTSAssumeRoleAccess"), operator);
-        SessionKey session = account.assumeRole(operator, "nginx-puller", "narrow-job", 3600, Optional.of("""
-                {"Version": "1", "Statement": [
-                 {"Effect": "Allow", "Action": "cr:PullRepository", "Resource": "acs:cr:*:*:repository/juzhong/other-repo"},
-                 {"Effect": "Allow", "Action": "cr:GetAuthorizationToken", "Resource": "*"}]}"""));
+        UserKey operator = account.createRoleAssumer("narrow-operator");
+        SessionKey session = account.assumeRole(operator, "nginx-puller", "narrow-job", 3600,
+                Optional.of(TestPolicies.pullAndSignIn("juzhong/other-repo")));
 
-        Credentials token = temporary(account.cr(session).getAuthorizationToken(new GetAuthorizationTokenRequest()
-                .setInstanceId(account.personalInstance())).getBody());
+        Credentials token = temporary(account.authorizationToken(account.cr(session)));
         assertThat(abilities.of(Optional.of(token), REPOSITORIES))
                 .containsExactlyEntriesOf(expected(EnumSet.noneOf(Operation.class), EnumSet.noneOf(Operation.class)));
     }

@@ -73,6 +73,21 @@ final class TestImages {
         return imageManifest(config, layers, Optional.empty(), Optional.empty());
     }
 
+    /**
+     * Pushes {@code config}, then each of {@code layers}, then their image manifest at {@code tag}; fails
+     * the test unless each push is a 201. Answers the manifest's bytes.
+     */
+    static byte[] pushImage(RobustHttp client, String repository, String tag, byte[] config, List<byte[]> layers) {
+        client.pushBlob(repository, config);
+        for (byte[] layer : layers) {
+            client.pushBlob(repository, layer);
+        }
+        byte[] manifest = imageManifest(Descriptor.of(IMAGE_CONFIG, config), layers.stream().map(layer -> Descriptor.of(LAYER, layer))
+                .toList());
+        client.pushManifest(repository, tag, IMAGE_MANIFEST, manifest);
+        return manifest;
+    }
+
     static byte[] index(List<Descriptor> manifests) {
         return bytes(indexNode(manifests));
     }

@@ -2,7 +2,6 @@ package dev.berth.server.registry.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aliyun.cr20181201.models.GetAuthorizationTokenRequest;
 import com.aliyun.ram20150501.models.AddUserToGroupRequest;
 import com.aliyun.ram20150501.models.AttachPolicyToGroupRequest;
 import com.aliyun.ram20150501.models.CreateGroupRequest;
@@ -13,21 +12,16 @@ import com.aliyun.ram20150501.models.RemoveUserFromGroupRequest;
 import com.aliyun.ram20150501.models.UpdateAccessKeyRequest;
 import com.aliyun.ram20150501.models.UpdateRoleRequest;
 import dev.berth.server.SdkCalls;
-import dev.berth.server.TestServers;
-import dev.berth.server.registry.client.OciLayouts;
-import dev.berth.server.registry.client.Skopeo;
 import dev.berth.server.registry.client.Skopeo.Credentials;
 import dev.berth.server.registry.e2e.RegistryAccount.Policy;
 import dev.berth.server.registry.e2e.RegistryAccount.SessionKey;
 import dev.berth.server.registry.e2e.RegistryAccount.UserKey;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import dev.berth.server.registry.e2e.RobustHttp.Answer;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Every request is authorized against the policies as they stand when it arrives" (registry.md
@@ -36,81 +30,57 @@ import org.junit.jupiter.api.io.TempDir;
  * temporary token is deactivated, its role loses its policy, its trust policy or ends, or the user leaves
  * the group that carried the policy.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TokenRevocationTest {
-    private static final String MANIFEST = "juzhong/nginx/manifests/" + RegistryAbilities.TAG;
+abstract class TokenRevocationTest extends RunningAccount {
+    private static final String MANIFEST = "/v2/juzhong/nginx/manifests/" + RegistryAbilities.TAG;
     private static final String PULL_SCOPE = "repository:juzhong/nginx:pull";
-    private static final String PULL_AND_SIGN_IN = """
-            {"Version": "1", "Statement": [
-             {"Effect": "Allow", "Action": "cr:PullRepository", "Resource": "acs:cr:*:*:repository/juzhong/nginx"},
-             {"Effect": "Allow", "Action": "cr:GetAuthorizationToken", "Resource": "*"}]}""";
-
-    @TempDir
-    static Path folder;
-    private static TestServers.Started started;
-    private static RegistryAccount account;
-    private static RegistryHttp http;
-
-    abstract TestServers.Backend backend();
 
     @BeforeAll
-    void start() throws Exception {
-        started = TestServers.start(folder, backend());
-        account = RegistryAccount.of(started);
-        http = new RegistryHttp(account.endpoint());
+    void putTheOwnersImageAndPolicies() throws Exception {
         account.createNamespace(account.personalInstance(), "juzhong");
-        RegistryAbilities abilities = new RegistryAbilities(Skopeo.create(folder.resolve("skopeo")), account.endpoint(),
-                account.credentials(), OciLayouts.build(folder.resolve("pushed"), 82), OciLayouts.build(folder.resolve("doomed"), 83),
-                folder.resolve("pulled"));
-        abilities.putAsOwner(OciLayouts.build(folder.resolve("owners"), 81), "juzhong/nginx", RegistryAbilities.TAG);
+        RegistryAbilities.withOwnersImage(folder, account.endpoint(), account.credentials(), 81, List.of("juzhong/nginx"));
         account.createPolicy("juzhong-full", Seed002Policies.SCENARIO_3);
         account.createPolicy("juzhong-read", Seed002Policies.SCENARIO_1);
-        account.createPolicy("pull-and-sign-in", PULL_AND_SIGN_IN);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        started.close();
+        account.createPolicy("pull-and-sign-in", TestPolicies.pullAndSignIn("juzhong/nginx"));
     }
 
     /** A bearer token granted the pull of {@code juzhong/nginx}, which pulls its manifest now. */
-    private static RegistryHttp.Token pullingToken(Credentials credentials) throws Exception {
-        RegistryHttp.Token token = http.token(credentials, PULL_SCOPE);
+    private RobustHttp.Token pullingToken(Credentials credentials) {
+        RobustHttp.Token token = registry.signedInAs(credentials).grant(PULL_SCOPE);
         assertThat(token.scope()).isEqualTo(PULL_SCOPE);
-        assertThat(pull(token).statusCode()).isEqualTo(200);
+        assertThat(pull(token).status()).isEqualTo(200);
         return token;
     }
 
-    private static HttpResponse<String> pull(RegistryHttp.Token token) throws Exception {
-        return http.get(MANIFEST, Optional.of(token.authorization()));
+    private Answer pull(RobustHttp.Token token) {
+        return registry.withToken(token.value()).get(MANIFEST, Map.of("Accept", RobustHttp.OCI_INDEX));
     }
 
-    private static void assertDeniedByNoPolicy(HttpResponse<String> answer) throws Exception {
-        assertThat(answer.statusCode()).isEqualTo(403);
-        RegistryHttp.OciError error = RegistryHttp.error(answer);
+    private void assertDeniedByNoPolicy(Answer answer) {
+        assertThat(answer.status()).isEqualTo(403);
+        RobustHttp.OciError error = answer.error();
         assertThat(error.code()).isEqualTo("DENIED");
         assertThat(error.detail()).hasValue("`cr:PullRepository` on `acs:cr:cn-hangzhou:" + account.id()
                 + ":repository/juzhong/nginx` is refused (no policy allows it)");
     }
 
-    private static void assertSignedOut(HttpResponse<String> answer) throws Exception {
-        assertThat(answer.statusCode()).isEqualTo(401);
-        assertThat(RegistryHttp.error(answer).code()).isEqualTo("UNAUTHORIZED");
-        assertThat(RegistryHttp.challenge(answer)).startsWith("Bearer realm=\"http://" + account.endpoint() + "/auth/token\"");
+    private void assertSignedOut(Answer answer) {
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.error().code()).isEqualTo("UNAUTHORIZED");
+        assertThat(answer.challenge()).startsWith("Bearer realm=\"http://" + account.endpoint() + "/auth/token\"");
     }
 
     @Test
     void aBearerTokenIsRefusedOnTheNextRequestOnceItsPolicyIsDetachedAndAllowedOnceItIsBack() throws Exception {
         UserKey user = account.createUser("detached");
         account.attach(Policy.custom("juzhong-full"), user);
-        RegistryHttp.Token token = pullingToken(account.registryPassword(user));
+        RobustHttp.Token token = pullingToken(account.registryPassword(user));
 
         account.ram().detachPolicyFromUser(new DetachPolicyFromUserRequest().setPolicyType("Custom").setPolicyName("juzhong-full")
                 .setUserName(user.userName()));
         assertDeniedByNoPolicy(pull(token));
 
         account.attach(Policy.custom("juzhong-full"), user);
-        assertThat(pull(token).statusCode()).isEqualTo(200);
+        assertThat(pull(token).status()).isEqualTo(200);
     }
 
     @Test
@@ -118,16 +88,15 @@ abstract class TokenRevocationTest {
         UserKey user = account.createUser("key-holder");
         account.attach(Policy.system("AliyunContainerRegistryReadOnlyAccess"), user);
         Credentials password = account.registryPassword(user);
-        String temporary = account.cr(user).getAuthorizationToken(new GetAuthorizationTokenRequest()
-                .setInstanceId(account.personalInstance())).getBody().getAuthorizationToken();
+        String temporary = account.authorizationToken(account.cr(user)).getAuthorizationToken();
         Credentials temporaryUser = new Credentials("cr_temp_user", temporary);
-        RegistryHttp.Token token = pullingToken(temporaryUser);
+        RobustHttp.Token token = pullingToken(temporaryUser);
 
         account.ram().updateAccessKey(new UpdateAccessKeyRequest().setUserName(user.userName()).setUserAccessKeyId(user.accessKeyId())
                 .setStatus("Inactive"));
         assertSignedOut(pull(token));
-        assertThat(http.tokenAnswer(temporaryUser, PULL_SCOPE).statusCode()).isEqualTo(401);
-        assertThat(pull(http.token(password, PULL_SCOPE)).statusCode()).as("the user's own password still works").isEqualTo(200);
+        assertThat(registry.signedInAs(temporaryUser).tokenAnswer(PULL_SCOPE).status()).isEqualTo(401);
+        assertThat(pull(registry.signedInAs(password).grant(PULL_SCOPE)).status()).as("the user's own password still works").isEqualTo(200);
     }
 
     @Test
@@ -137,7 +106,7 @@ abstract class TokenRevocationTest {
                 .setGroupName("readers"));
         UserKey user = account.createUser("member");
         account.ram().addUserToGroup(new AddUserToGroupRequest().setGroupName("readers").setUserName(user.userName()));
-        RegistryHttp.Token token = pullingToken(account.registryPassword(user));
+        RobustHttp.Token token = pullingToken(account.registryPassword(user));
 
         account.ram().removeUserFromGroup(new RemoveUserFromGroupRequest().setGroupName("readers").setUserName(user.userName()));
         assertDeniedByNoPolicy(pull(token));
@@ -147,8 +116,8 @@ abstract class TokenRevocationTest {
     void aRoleSessionsBearerTokenIsRefusedOnceTheRoleLosesItsPolicyAndSignedOutOnceTheRoleIsDeleted() throws Exception {
         account.createRoleTrustingTheAccount("short-lived");
         account.attachToRole(Policy.custom("pull-and-sign-in"), "short-lived");
-        SessionKey session = account.assumeRole(assumer("short-lived-operator"), "short-lived", "job", 3600, Optional.empty());
-        RegistryHttp.Token token = pullingToken(temporaryToken(session));
+        SessionKey session = account.assumeRole(account.createRoleAssumer("short-lived-operator"), "short-lived", "job", 3600, Optional.empty());
+        RobustHttp.Token token = pullingToken(temporaryToken(session));
 
         account.ram().detachPolicyFromRole(new DetachPolicyFromRoleRequest().setPolicyType("Custom").setPolicyName("pull-and-sign-in")
                 .setRoleName("short-lived"));
@@ -165,25 +134,18 @@ abstract class TokenRevocationTest {
     void aRoleSessionsBearerTokenIsRefusedOnceTheTrustPolicyNoLongerAdmitsWhoeverAssumedIt() throws Exception {
         account.createRoleTrustingTheAccount("re-trusted");
         account.attachToRole(Policy.custom("pull-and-sign-in"), "re-trusted");
-        UserKey operator = assumer("re-trusted-operator");
+        UserKey operator = account.createRoleAssumer("re-trusted-operator");
         SessionKey session = account.assumeRole(operator, "re-trusted", "job", 3600, Optional.empty());
-        RegistryHttp.Token token = pullingToken(temporaryToken(session));
+        RobustHttp.Token token = pullingToken(temporaryToken(session));
 
         account.ram().updateRole(new UpdateRoleRequest().setRoleName("re-trusted").setNewAssumeRolePolicyDocument(
-                RegistryAccount.trustPolicy("acs:ram::" + account.id() + ":user/someone-else")));
+                TestPolicies.trustPolicy("acs:ram::" + account.id() + ":user/someone-else")));
         assertThat(SdkCalls.refusal(() -> account.assumeRole(operator, "re-trusted", "again", 3600, Optional.empty())))
                 .isEqualTo("NoPermission");
         assertSignedOut(pull(token));
     }
 
-    private static UserKey assumer(String name) throws Exception {
-        UserKey operator = account.createUser(name);
-        account.attach(Policy.system("AliyunSTSAssumeRoleAccess"), operator);
-        return operator;
-    }
-
-    private static Credentials temporaryToken(SessionKey session) throws Exception {
-        return new Credentials("cr_temp_user", account.cr(session).getAuthorizationToken(new GetAuthorizationTokenRequest()
-                .setInstanceId(account.personalInstance())).getBody().getAuthorizationToken());
+    private Credentials temporaryToken(SessionKey session) throws Exception {
+        return new Credentials("cr_temp_user", account.authorizationToken(account.cr(session)).getAuthorizationToken());
     }
 }

@@ -11,6 +11,7 @@ import com.aliyun.ram20150501.models.CreateRoleRequest;
 import com.aliyun.ram20150501.models.CreateUserRequest;
 import dev.berth.server.SdkCalls;
 import dev.berth.server.TestServers;
+import dev.berth.server.registry.e2e.TestPolicies;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * The 20 system policies a principal may hold cannot be reached while fewer than 20 exist.
  */
 class AccountLimitsTest {
-    private static final String TRUST = """
-            {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::%s:root"]}}]}""";
     private static final String DOCUMENT = """
             {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "cr:PullRepository", "Resource": "acs:cr:*:*:repository/n%d/*"}]}""";
 
@@ -91,7 +90,7 @@ class AccountLimitsTest {
 
     @Test
     void anAccountHoldsOneThousandRoles() throws Exception {
-        String trust = TRUST.formatted(started.accountId());
+        String trust = TestPolicies.trustPolicy("acs:ram::" + started.accountId() + ":root");
         make(1000, i -> () -> account.createRole(new CreateRoleRequest().setRoleName("role-" + i).setAssumeRolePolicyDocument(trust)));
         assertThat(SdkCalls.refusal(() -> account.createRole(new CreateRoleRequest().setRoleName("role-too-many")
                 .setAssumeRolePolicyDocument(trust)))).isEqualTo("LimitExceeded.Role");
