@@ -111,17 +111,10 @@ public final class Attachments {
     }
 
     /**
-     * The compiled policies of {@code principal} as they stand now: a user's attachments, or a role's
-     * narrowed by the session policy its session was created with; none for other principals. Compiled
-     * once per store generation.
-     */
-    public PolicySet policiesOf(Principal principal, Optional<String> sessionPolicyText) {
-        return policiesOf(principal, sessionPolicyText, store.generation());
-    }
-
-    /**
-     * The compiled policies of {@code principal} at a store generation the caller read before anything
-     * else of the request (so what it read may be newer, never older, than the generation says).
+     * The compiled policies of {@code principal}: a user's attachments, or a role's narrowed by the
+     * session policy its session was created with; none for other principals. Compiled once per store
+     * generation, at the {@code generation} the caller read before anything else of the request (so
+     * what it read may be newer, never older, than the generation says).
      */
     public PolicySet policiesOf(Principal principal, Optional<String> sessionPolicyText, long generation) {
         if (!(principal instanceof Principal.RamUser) && !(principal instanceof Principal.RoleSession)) {

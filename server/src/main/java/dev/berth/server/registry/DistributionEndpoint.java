@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -97,7 +98,7 @@ public final class DistributionEndpoint {
                 .orElseThrow(() -> OciException.of(OciErrorCode.UNSUPPORTED, "`" + request.getMethod() + "` is not served on this path"));
         GrantContext context = new GrantContext(clock.instant(), Optional.ofNullable(Request.getRemoteAddr(request)), request.isSecure(),
                 Optional.ofNullable(request.getHeaders().get(HttpHeader.USER_AGENT)),
-                Optional.ofNullable(request.getHeaders().get(HttpHeader.HOST)));
+                Optional.ofNullable(request.getHeaders().get(HttpHeader.HOST)), gate.identityGeneration());
         RegistryGate.Authenticated caller = gate.authenticate(Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)),
                 context.now());
         if (path.shape() == Shape.BASE) {
@@ -151,8 +152,8 @@ public final class DistributionEndpoint {
             OciResponses.json(response, callback, 200, "application/json", answer);
             return;
         }
-        CatalogPage page = registry.catalog().list(instance.get().id(), size, last,
-                repository -> permissions.mayList(caller, instance.get(), repository.name(), context));
+        Predicate<ImageName> mayList = permissions.mayList(caller, instance.get(), context);
+        CatalogPage page = registry.catalog().list(instance.get().id(), size, last, repository -> mayList.test(repository.name()));
         answer.put("repositories", page.repositories().stream().map(ImageName::toString).toList());
         page.next().ifPresent(next -> response.getHeaders().put(HttpHeader.LINK, ListingResponder.link("/v2/_catalog", size,
                 next.toString())));

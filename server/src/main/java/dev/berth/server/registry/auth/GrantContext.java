@@ -4,9 +4,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The host the request was sent to (an Enterprise Edition instance's own host names it), and what the policy context of a token request holds besides the caller (policy.md: {@code acs:CurrentTime}, {@code acs:SourceIp}, ...). */
+/**
+ * The host the request was sent to (an Enterprise Edition instance's own host names it), what the
+ * policy context of a token request holds besides the caller (policy.md: {@code acs:CurrentTime},
+ * {@code acs:SourceIp}, ...), and the identity generation the request read before it signed in, at
+ * which every decision of the request loads the caller's policies.
+ */
 public record GrantContext(Instant now, Optional<String> sourceAddress, boolean secure, Optional<String> userAgent,
-                           Optional<String> host) {
+                           Optional<String> host, long identityGeneration) {
     public GrantContext {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(sourceAddress, "sourceAddress");

@@ -49,13 +49,13 @@ public final class TokenEndpoint extends Handler.Abstract {
             if (!read.service().equals(service)) {
                 throw TokenRequestException.invalid("service `" + read.service() + "` is not served here; use `" + service + "`");
             }
+            GrantContext context = new GrantContext(now, Optional.ofNullable(Request.getRemoteAddr(request)), request.isSecure(),
+                    Optional.ofNullable(request.getHeaders().get(HttpHeader.USER_AGENT)),
+                    Optional.ofNullable(request.getHeaders().get(HttpHeader.HOST)), signIn.identityGeneration());
             RegistryCaller caller = switch (read.signIn()) {
                 case TokenRequest.SignIn.Credentials credentials -> signIn.signIn(credentials.credentials(), now);
                 case TokenRequest.SignIn.Refresh refresh -> signIn.refresh(refresh.refreshToken(), now);
             };
-            GrantContext context = new GrantContext(now, Optional.ofNullable(Request.getRemoteAddr(request)), request.isSecure(),
-                    Optional.ofNullable(request.getHeaders().get(HttpHeader.USER_AGENT)),
-                    Optional.ofNullable(request.getHeaders().get(HttpHeader.HOST)));
             List<Scope> granted = granted(caller, read.scopes(), context);
             IssuedToken access = tokens.issueAccess(caller, granted, now);
             Optional<IssuedToken> refresh = switch (caller) {
