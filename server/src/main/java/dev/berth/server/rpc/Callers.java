@@ -29,7 +29,6 @@ public final class Callers implements SecretLookup {
 
     private final IdentityStore store;
     private final SecretBox secrets;
-    private final SecurityTokenService sts;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
     /**
@@ -39,10 +38,9 @@ public final class Callers implements SecretLookup {
      */
     private final ThreadLocal<Known> justRead = new ThreadLocal<>();
 
-    public Callers(IdentityStore store, SecretBox secrets, SecurityTokenService sts) {
+    public Callers(IdentityStore store, SecretBox secrets) {
         this.store = Objects.requireNonNull(store, "store");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
-        this.sts = Objects.requireNonNull(sts, "sts");
     }
 
     /**
@@ -124,8 +122,8 @@ public final class Callers implements SecretLookup {
         }
         dev.berth.iam.value.AccessKeyId wellFormed = new dev.berth.iam.value.AccessKeyId(id);
         if (id.startsWith("STS.")) {
-            Optional<RoleSession> session = sts.session(wellFormed);
-            return new Known(generation, id, Optional.empty(), session, session.map(sts::openSecret));
+            Optional<RoleSession> session = store.inTransaction(transaction -> transaction.roles().findSession(wellFormed));
+            return new Known(generation, id, Optional.empty(), session, session.map(found -> secrets.open(found.secret(), id)));
         }
         Optional<AccessKey> key = store.inTransaction(transaction -> transaction.accessKeys().find(wellFormed));
         return new Known(generation, id, key, Optional.empty(), key.map(found -> secrets.open(found.secret(), found.id().value())));
