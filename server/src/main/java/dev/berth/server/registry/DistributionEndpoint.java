@@ -13,6 +13,7 @@ import dev.berth.server.http.body.UnreadableBody;
 import dev.berth.server.registry.DistributionRoute.Shape;
 import dev.berth.server.registry.auth.GrantContext;
 import dev.berth.server.registry.auth.RegistryCaller;
+import dev.berth.server.rpc.Principals;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -96,9 +97,7 @@ public final class DistributionEndpoint {
                 .orElseThrow(() -> OciException.of(OciErrorCode.NAME_UNKNOWN, "`" + shown(rawPath) + "` is not a registry path"));
         DistributionRoute route = DistributionRoute.find(request.getMethod(), path.shape())
                 .orElseThrow(() -> OciException.of(OciErrorCode.UNSUPPORTED, "`" + request.getMethod() + "` is not served on this path"));
-        GrantContext context = new GrantContext(clock.instant(), Optional.ofNullable(Request.getRemoteAddr(request)), request.isSecure(),
-                Optional.ofNullable(request.getHeaders().get(HttpHeader.USER_AGENT)),
-                Optional.ofNullable(request.getHeaders().get(HttpHeader.HOST)), gate.identityGeneration());
+        GrantContext context = GrantContext.of(request, clock.instant(), gate.identityGeneration());
         RegistryGate.Authenticated caller = gate.authenticate(Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)),
                 context.now());
         if (path.shape() == Shape.BASE) {
@@ -142,7 +141,7 @@ public final class DistributionEndpoint {
     /** The caller's repositories on this host that it may {@code cr:ListRepository}, paged by {@code n} and {@code last}. */
     private void catalog(Request request, Response response, Callback callback, RegistryCaller.Identified caller, GrantContext context) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        Optional<Instance> instance = hostInstance(context).or(() -> RepositoryAuthorizer.accountOf(caller.principal())
+        Optional<Instance> instance = hostInstance(context).or(() -> Principals.account(caller.principal())
                 .flatMap(account -> registry.personalInstanceOfAccount(account)));
         DistributionExchangeQuery query = new DistributionExchangeQuery(request);
         PageSize size = RequestValues.pageSize(query.get("n"));

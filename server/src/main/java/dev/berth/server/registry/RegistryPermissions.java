@@ -15,8 +15,8 @@ import dev.berth.registry.service.Registry;
 import dev.berth.registry.service.RepositoryAddress;
 import dev.berth.server.registry.auth.GrantContext;
 import dev.berth.server.registry.auth.RegistryCaller;
+import dev.berth.server.rpc.Authorizer;
 import dev.berth.server.rpc.Principals;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -72,7 +72,7 @@ public final class RegistryPermissions {
                     arns.repository(instance.account(), instance.id(), located.name()));
         }
         AccountId owner = switch (caller) {
-            case RegistryCaller.Identified identified -> RepositoryAuthorizer.accountOf(identified.principal())
+            case RegistryCaller.Identified identified -> Principals.account(identified.principal())
                     .orElse(new AccountId("0000000000000000"));
             case RegistryCaller.Anonymous anonymous -> new AccountId("0000000000000000");
         };
@@ -110,12 +110,7 @@ public final class RegistryPermissions {
     }
 
     static RequestContext context(RegistryCaller.Identified caller, GrantContext context) {
-        RequestContext.Builder keys = RequestContext.builder()
-                .put("acs:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(context.now()))
-                .put("acs:SecureTransport", String.valueOf(context.secure()))
-                .put("acs:PrincipalARN", Principals.arn(caller.principal()));
-        context.sourceAddress().ifPresent(address -> keys.put("acs:SourceIp", address));
-        context.userAgent().ifPresent(agent -> keys.put("acs:UserAgent", agent));
-        return keys.build();
+        return Authorizer.context(caller.principal(), context.now(), context.secure(), context.sourceAddress(), context.userAgent())
+                .build();
     }
 }

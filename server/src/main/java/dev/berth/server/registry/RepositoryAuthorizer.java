@@ -10,6 +10,7 @@ import dev.berth.policy.value.AccountId;
 import dev.berth.policy.value.ActionName;
 import dev.berth.policy.value.ResourceArn;
 import dev.berth.policy.value.ResourceGroupId;
+import dev.berth.server.rpc.Principals;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,21 +47,11 @@ public final class RepositoryAuthorizer {
 
     /** Decides any number of actions of the caller on resources of {@code owner}, loading its policies once. */
     public Decider decider(Principal principal, Optional<String> sessionPolicy, long identityGeneration, AccountId owner) {
-        if (!accountOf(principal).map(owner::equals).orElse(false)) {
+        if (!Principals.account(principal).map(owner::equals).orElse(false)) {
             return (action, resource, resourceGroup, context) -> Decision.IMPLICIT_DENY;
         }
         PolicySet loaded = policies.of(principal, sessionPolicy, identityGeneration);
         return (action, resource, resourceGroup, context) -> PolicyEngine.evaluate(new Request(principal, action, resource,
                 resourceGroup, context), loaded);
-    }
-
-    static Optional<AccountId> accountOf(Principal principal) {
-        return switch (principal) {
-            case Principal.Account account -> Optional.of(account.account());
-            case Principal.RamUser user -> Optional.of(user.account());
-            case Principal.RoleSession session -> Optional.of(session.account());
-            case Principal.Service service -> Optional.empty();
-            case Principal.FederatedSession federated -> Optional.empty();
-        };
     }
 }

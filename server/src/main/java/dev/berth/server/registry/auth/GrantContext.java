@@ -3,6 +3,8 @@ package dev.berth.server.registry.auth;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 
 /**
  * The host the request was sent to (an Enterprise Edition instance's own host names it), what the
@@ -17,5 +19,12 @@ public record GrantContext(Instant now, Optional<String> sourceAddress, boolean 
         Objects.requireNonNull(sourceAddress, "sourceAddress");
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(host, "host");
+    }
+
+    /** The context of {@code request}, received at {@code now}, at the identity generation it read before signing in. */
+    public static GrantContext of(Request request, Instant now, long identityGeneration) {
+        return new GrantContext(now, Optional.ofNullable(Request.getRemoteAddr(request)), request.isSecure(),
+                Optional.ofNullable(request.getHeaders().get(HttpHeader.USER_AGENT)),
+                Optional.ofNullable(request.getHeaders().get(HttpHeader.HOST)), identityGeneration);
     }
 }
