@@ -356,8 +356,10 @@ public abstract class IdentityStoreContract {
         });
         Optional<RoleSession> foundSession = store().inTransaction(transaction -> transaction.roles().findSession(session.accessKeyId()));
         assertThat(foundSession).contains(session);
-        int ended = store().inTransaction(transaction -> transaction.roles().endSessions(account.id(), "bucket-ADMIN"));
-        assertThat(ended).isEqualTo(1);
+        store().inTransaction(transaction -> {
+            transaction.roles().endSessions(account.id(), "bucket-ADMIN");
+            return null;
+        });
         Optional<RoleSession> afterEnd = store().inTransaction(transaction -> transaction.roles().findSession(session.accessKeyId()));
         assertThat(afterEnd).isEmpty();
         store().inTransaction(transaction -> {

@@ -57,8 +57,8 @@ final class JdbcRoleRepository implements RoleRepository {
     }
 
     @Override
-    public int endSessions(AccountId account, String roleName) {
-        return sql.update("DELETE FROM role_sessions WHERE account_id = ? AND LOWER(role_name) = ?", account.value(),
+    public void endSessions(AccountId account, String roleName) {
+        sql.update("DELETE FROM role_sessions WHERE account_id = ? AND LOWER(role_name) = ?", account.value(),
                 roleName.toLowerCase(Locale.ROOT));
     }
 
