@@ -6,6 +6,7 @@ import dev.berth.iam.policy.EffectivePolicy;
 import dev.berth.iam.policy.PolicyType;
 import dev.berth.iam.policy.PolicyVersion;
 import dev.berth.iam.store.DuplicateEntityException;
+import dev.berth.iam.store.GenerationCache;
 import dev.berth.iam.store.IdentityStore;
 import dev.berth.iam.store.IdentityTransaction;
 import dev.berth.iam.value.UserName;
@@ -20,8 +21,6 @@ import dev.berth.policy.value.ResourceGroupId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,7 +43,7 @@ public final class Attachments {
      * Compiled policies by principal, valid while the store's generation stands still (every change of
      * any identity moves it, on every node), so a detached policy counts on the very next request.
      */
-    private final Map<CompiledKey, Compiled> compiled = new ConcurrentHashMap<>();
+    private final GenerationCache<CompiledKey, PolicySet> compiled = new GenerationCache<>(CACHE_CAPACITY);
 
     public Attachments(IdentityStore store, StoredDocuments documents) {
         this.store = Objects.requireNonNull(store, "store");
@@ -111,41 +110,27 @@ public final class Attachments {
     }
 
     /**
-     * The compiled policies of {@code principal} as they stand now: a user's attachments, or a role's
-     * narrowed by the session policy its session was created with; none for other principals. Compiled
-     * once per store generation.
-     */
-    public PolicySet policiesOf(Principal principal, Optional<String> sessionPolicyText) {
-        return policiesOf(principal, sessionPolicyText, store.generation());
-    }
-
-    /**
-     * The compiled policies of {@code principal} at a store generation the caller read before anything
-     * else of the request (so what it read may be newer, never older, than the generation says).
+     * The compiled policies of {@code principal}: a user's attachments, or a role's narrowed by the
+     * session policy its session was created with; none for other principals. Compiled once per store
+     * generation, at the {@code generation} the caller read before anything else of the request (so
+     * what it read may be newer, never older, than the generation says).
      */
     public PolicySet policiesOf(Principal principal, Optional<String> sessionPolicyText, long generation) {
         if (!(principal instanceof Principal.RamUser) && !(principal instanceof Principal.RoleSession)) {
             return PolicySet.none();
         }
         CompiledKey key = new CompiledKey(principal, sessionPolicyText);
-        Compiled cached = compiled.get(key);
-        if (cached != null && cached.generation() == generation) {
-            return cached.policies();
+        Optional<PolicySet> cached = compiled.get(key, generation);
+        if (cached.isPresent()) {
+            return cached.get();
         }
         PolicySet policies = load(principal, sessionPolicyText);
-        if (compiled.size() >= CACHE_CAPACITY) {
-            compiled.clear();
-        }
-        compiled.put(key, new Compiled(generation, policies));
+        compiled.put(key, generation, policies);
         return policies;
     }
 
     /** The principal whose policies were compiled, with the session policy that narrowed them. */
     private record CompiledKey(Principal principal, Optional<String> sessionPolicy) {
-    }
-
-    /** Compiled policies and the store generation they were read at. */
-    private record Compiled(long generation, PolicySet policies) {
     }
 
     private PolicySet load(Principal principal, Optional<String> sessionPolicyText) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Resource groups (iam-api.md section 3, version {@code 2020-03-31}); each account has a default one. */
 public final class ResourceGroups {
@@ -53,10 +54,7 @@ public final class ResourceGroups {
 
     /** The account's default resource group, made on first use. */
     public ResourceGroup defaultGroup(AccountId account, Instant now) {
-        return store.inTransaction(transaction -> {
-            ensureDefault(transaction, account, now);
-            return transaction.resourceGroups().list(account).stream().filter(ResourceGroup::isDefault).findFirst().orElseThrow();
-        });
+        return store.inTransaction(transaction -> ensureDefault(transaction, account, now));
     }
 
     public ResourceGroup find(AccountId account, ResourceGroupId id) {
@@ -80,10 +78,15 @@ public final class ResourceGroups {
                 new IamException(IamException.Kind.NOT_FOUND, "ResourceGroup", "resource group `" + id + "` does not exist"));
     }
 
-    private void ensureDefault(IdentityTransaction transaction, AccountId account, Instant now) {
-        if (transaction.resourceGroups().list(account).stream().noneMatch(ResourceGroup::isDefault)) {
-            transaction.resourceGroups().insert(new ResourceGroup(account, newId(), "default", "Default resource group", true, now));
+    /** The account's default group, made now if it has none yet. */
+    private ResourceGroup ensureDefault(IdentityTransaction transaction, AccountId account, Instant now) {
+        Optional<ResourceGroup> existing = transaction.resourceGroups().list(account).stream().filter(ResourceGroup::isDefault).findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
         }
+        ResourceGroup made = new ResourceGroup(account, newId(), "default", "Default resource group", true, now);
+        transaction.resourceGroups().insert(made);
+        return made;
     }
 
     private ResourceGroupId newId() {

@@ -92,19 +92,10 @@ public final class SecurityTokenService {
         return new Issued(session, secret, token, role.arn() + "/" + request.sessionName(), role.id() + ":" + request.sessionName());
     }
 
-    public Optional<RoleSession> session(AccessKeyId id) {
-        return store.inTransaction(transaction -> transaction.roles().findSession(id));
-    }
-
     /** Whether {@code token} is the one issued with {@code session}, compared in constant time. */
     public static boolean tokenMatches(RoleSession session, String token) {
         return MessageDigest.isEqual(session.tokenHash().getBytes(StandardCharsets.US_ASCII), hash(token).getBytes(StandardCharsets.US_ASCII));
     }
-
-    public String openSecret(RoleSession session) {
-        return secrets.open(session.secret(), session.accessKeyId().value());
-    }
-
 
     private static void requireSessionPolicy(String policy) {
         try {

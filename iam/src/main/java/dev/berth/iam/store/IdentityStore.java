@@ -12,7 +12,9 @@ public interface IdentityStore {
      * A number that changes whenever a transaction that changed anything commits, read on every node
      * from the store itself: what was derived from the store at one generation stays true while the
      * generation is the same. Read it before deriving, so that a change racing with the work shows as
-     * a newer generation.
+     * a newer generation. Adding a role session alone does not move it (every {@code AssumeRole} adds
+     * one, and its key was never read, so nothing derived can be stale); ending or deleting sessions
+     * does.
      */
     long generation();
 

@@ -25,8 +25,8 @@ public interface RoleRepository {
 
     void insertSession(RoleSession session);
 
-    /** Ends every session of the role; answers how many there were. */
-    int endSessions(AccountId account, String roleName);
+    /** Ends every session of the role. */
+    void endSessions(AccountId account, String roleName);
 
     Optional<RoleSession> findSession(AccessKeyId accessKeyId);
 }

@@ -43,10 +43,8 @@ final class InMemoryRoleRepository implements RoleRepository {
     }
 
     @Override
-    public int endSessions(AccountId account, String roleName) {
-        int before = state.sessions.size();
+    public void endSessions(AccountId account, String roleName) {
         state.sessions.values().removeIf(session -> session.account().equals(account) && session.roleName().equalsIgnoreCase(roleName));
-        return before - state.sessions.size();
     }
 
     @Override

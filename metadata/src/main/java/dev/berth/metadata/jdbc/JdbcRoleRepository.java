@@ -57,8 +57,8 @@ final class JdbcRoleRepository implements RoleRepository {
     }
 
     @Override
-    public int endSessions(AccountId account, String roleName) {
-        return sql.update("DELETE FROM role_sessions WHERE account_id = ? AND LOWER(role_name) = ?", account.value(),
+    public void endSessions(AccountId account, String roleName) {
+        sql.update("DELETE FROM role_sessions WHERE account_id = ? AND LOWER(role_name) = ?", account.value(),
                 roleName.toLowerCase(Locale.ROOT));
     }
 
@@ -70,7 +70,8 @@ final class JdbcRoleRepository implements RoleRepository {
 
     @Override
     public void insertSession(RoleSession session) {
-        sql.update("INSERT INTO role_sessions (" + SESSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        // A new session moves no generation: its key was never cached, so no cache can be stale.
+        sql.insertUnseen("INSERT INTO role_sessions (" + SESSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 session.accessKeyId().value(), session.account().value(), session.roleName(), session.sessionName(),
                 session.secret().encoded(), session.tokenHash(), session.sessionPolicy().orElse(null), session.createdAt(),
                 session.expiresAt());

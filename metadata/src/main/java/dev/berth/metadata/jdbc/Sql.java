@@ -34,10 +34,23 @@ final class Sql {
     }
 
     int update(String statement, Object... parameters) {
+        int rows = execute(statement, parameters);
+        changed |= rows > 0;
+        return rows;
+    }
+
+    /**
+     * An insert that does not count as a change of this transaction, so it leaves the identity
+     * generation where it was: only for rows that nothing derived from the store can have missed, as
+     * a new role session, whose key id no cache ever held (ids that match nothing are not kept).
+     */
+    void insertUnseen(String statement, Object... parameters) {
+        execute(statement, parameters);
+    }
+
+    private int execute(String statement, Object... parameters) {
         try (PreparedStatement prepared = prepare(statement, parameters)) {
-            int rows = prepared.executeUpdate();
-            changed |= rows > 0;
-            return rows;
+            return prepared.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw duplicate.apply(e);

@@ -22,6 +22,9 @@ public record ServerConfig(ListenAddress listen, Duration idleTimeout, long minB
     static final long MAX_IDLE_TIMEOUT_SECONDS = 3600;
     /** The largest {@code server.min-body-bytes-per-second} (1 GiB per second). */
     static final long MAX_MIN_BODY_BYTES_PER_SECOND = 1L << 30;
+    /** The bounds of {@code metadata.pool-size}, as {@link MetadataConfig} takes it. */
+    static final long MIN_POOL_SIZE = 1;
+    static final long MAX_POOL_SIZE = 256;
 
     public ServerConfig {
         Objects.requireNonNull(listen, "listen");
@@ -29,9 +32,6 @@ public record ServerConfig(ListenAddress listen, Duration idleTimeout, long minB
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(registry, "registry");
-        if (minBodyBytesPerSecond < 0) {
-            throw new IllegalArgumentException("the minimum body rate must not be negative, got " + minBodyBytesPerSecond);
-        }
     }
 
     static ServerConfig from(Map<ConfigKey, String> values) {
@@ -41,12 +41,7 @@ public record ServerConfig(ListenAddress listen, Duration idleTimeout, long minB
         long minBodyBytesPerSecond = wholeNumber(ConfigKey.SERVER_MIN_BODY_BYTES_PER_SECOND, values, 0,
                 MAX_MIN_BODY_BYTES_PER_SECOND);
         Path data = Path.of(values.get(ConfigKey.DATA_DIR));
-        int poolSize;
-        try {
-            poolSize = Integer.parseInt(values.get(ConfigKey.METADATA_POOL_SIZE));
-        } catch (NumberFormatException e) {
-            throw new ConfigException("`metadata.pool-size` must be a whole number");
-        }
+        int poolSize = (int) wholeNumber(ConfigKey.METADATA_POOL_SIZE, values, MIN_POOL_SIZE, MAX_POOL_SIZE);
         try {
             return new ServerConfig(listen, idleTimeout, minBodyBytesPerSecond, data,
                     new MetadataConfig(Optional.ofNullable(values.get(ConfigKey.METADATA_URL)),

@@ -13,12 +13,14 @@ import dev.berth.server.http.body.UnreadableBody;
 import dev.berth.server.registry.DistributionRoute.Shape;
 import dev.berth.server.registry.auth.GrantContext;
 import dev.berth.server.registry.auth.RegistryCaller;
+import dev.berth.server.rpc.Principals;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -95,9 +97,7 @@ public final class DistributionEndpoint {
                 .orElseThrow(() -> OciException.of(OciErrorCode.NAME_UNKNOWN, "`" + shown(rawPath) + "` is not a registry path"));
         DistributionRoute route = DistributionRoute.find(request.getMethod(), path.shape())
                 .orElseThrow(() -> OciException.of(OciErrorCode.UNSUPPORTED, "`" + request.getMethod() + "` is not served on this path"));
-        GrantContext context = new GrantContext(clock.instant(), Optional.ofNullable(Request.getRemoteAddr(request)), request.isSecure(),
-                Optional.ofNullable(request.getHeaders().get(HttpHeader.USER_AGENT)),
-                Optional.ofNullable(request.getHeaders().get(HttpHeader.HOST)));
+        GrantContext context = GrantContext.of(request, clock.instant(), gate.identityGeneration());
         RegistryGate.Authenticated caller = gate.authenticate(Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)),
                 context.now());
         if (path.shape() == Shape.BASE) {
@@ -141,7 +141,7 @@ public final class DistributionEndpoint {
     /** The caller's repositories on this host that it may {@code cr:ListRepository}, paged by {@code n} and {@code last}. */
     private void catalog(Request request, Response response, Callback callback, RegistryCaller.Identified caller, GrantContext context) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        Optional<Instance> instance = hostInstance(context).or(() -> RepositoryAuthorizer.accountOf(caller.principal())
+        Optional<Instance> instance = hostInstance(context).or(() -> Principals.account(caller.principal())
                 .flatMap(account -> registry.personalInstanceOfAccount(account)));
         DistributionExchangeQuery query = new DistributionExchangeQuery(request);
         PageSize size = RequestValues.pageSize(query.get("n"));
@@ -151,8 +151,8 @@ public final class DistributionEndpoint {
             OciResponses.json(response, callback, 200, "application/json", answer);
             return;
         }
-        CatalogPage page = registry.catalog().list(instance.get().id(), size, last,
-                repository -> permissions.mayList(caller, instance.get(), repository.name(), context));
+        Predicate<ImageName> mayList = permissions.mayList(caller, instance.get(), context);
+        CatalogPage page = registry.catalog().list(instance.get().id(), size, last, repository -> mayList.test(repository.name()));
         answer.put("repositories", page.repositories().stream().map(ImageName::toString).toList());
         page.next().ifPresent(next -> response.getHeaders().put(HttpHeader.LINK, ListingResponder.link("/v2/_catalog", size,
                 next.toString())));

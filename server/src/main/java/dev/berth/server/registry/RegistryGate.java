@@ -71,6 +71,11 @@ public final class RegistryGate {
     }
 
     /** Reads the {@code Authorization} header; a refused credential is a {@link Challenge}. */
+    /** The identity generation, read before a request signs in (see {@link GrantContext}). */
+    public long identityGeneration() {
+        return signIn.identityGeneration();
+    }
+
     public Authenticated authenticate(Optional<String> authorization, Instant now) {
         if (authorization.isEmpty() || authorization.get().isBlank()) {
             return new Authenticated(new RegistryCaller.Anonymous(), Optional.empty());

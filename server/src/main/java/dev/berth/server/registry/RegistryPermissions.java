@@ -2,7 +2,9 @@ package dev.berth.server.registry;
 
 import dev.berth.policy.condition.RequestContext;
 import dev.berth.policy.evaluation.Decision;
+import dev.berth.policy.evaluation.Outcome;
 import dev.berth.policy.value.AccountId;
+import dev.berth.policy.value.ActionName;
 import dev.berth.policy.value.ResourceArn;
 import dev.berth.policy.value.ResourceGroupId;
 import dev.berth.registry.instance.Instance;
@@ -13,10 +15,11 @@ import dev.berth.registry.service.Registry;
 import dev.berth.registry.service.RepositoryAddress;
 import dev.berth.server.registry.auth.GrantContext;
 import dev.berth.server.registry.auth.RegistryCaller;
+import dev.berth.server.rpc.Authorizer;
 import dev.berth.server.rpc.Principals;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The registry's one authorization rule (registry.md section 3), shared by the token endpoint and
@@ -24,6 +27,8 @@ import java.util.Optional;
  * engine's decision for the signed-in caller on the repository's ARN, with the instance's resource group.
  */
 public final class RegistryPermissions {
+    private static final ActionName LIST_REPOSITORY = ActionName.of("cr:ListRepository");
+
     private final Registry registry;
     private final RegistryArns arns;
     private final RepositoryAuthorizer authorizer;
@@ -67,7 +72,7 @@ public final class RegistryPermissions {
                     arns.repository(instance.account(), instance.id(), located.name()));
         }
         AccountId owner = switch (caller) {
-            case RegistryCaller.Identified identified -> RepositoryAuthorizer.accountOf(identified.principal())
+            case RegistryCaller.Identified identified -> Principals.account(identified.principal())
                     .orElse(new AccountId("0000000000000000"));
             case RegistryCaller.Anonymous anonymous -> new AccountId("0000000000000000");
         };
@@ -87,24 +92,25 @@ public final class RegistryPermissions {
         return switch (caller) {
             case RegistryCaller.Anonymous anonymous -> Decision.IMPLICIT_DENY;
             case RegistryCaller.Identified identified -> authorizer.decide(identified.principal(), identified.sessionPolicy(),
-                    access.action(), target.owner(), target.arn(), target.resourceGroup(), context(identified, context));
+                    context.identityGeneration(), access.action(), target.owner(), target.arn(), target.resourceGroup(), context(identified, context));
         };
     }
 
-    /** Whether the caller may list a repository in the catalog ({@code cr:ListRepository} on it). */
-    public boolean mayList(RegistryCaller.Identified caller, Instance instance, ImageName name, GrantContext context) {
-        return authorizer.allows(caller.principal(), caller.sessionPolicy(), dev.berth.policy.value.ActionName.of("cr:ListRepository"),
-                instance.account(), arns.repository(instance.account(), instance.id(), name), Optional.of(instance.resourceGroup()),
-                context(caller, context));
+    /**
+     * Which repositories of {@code instance} the caller may list in the catalog ({@code cr:ListRepository}
+     * on each), its policies and the request's policy context built once for the whole listing.
+     */
+    public Predicate<ImageName> mayList(RegistryCaller.Identified caller, Instance instance, GrantContext context) {
+        RepositoryAuthorizer.Decider decider = authorizer.decider(caller.principal(), caller.sessionPolicy(),
+                context.identityGeneration(), instance.account());
+        RequestContext keys = context(caller, context);
+        Optional<ResourceGroupId> resourceGroup = Optional.of(instance.resourceGroup());
+        return name -> decider.decide(LIST_REPOSITORY, arns.repository(instance.account(), instance.id(), name), resourceGroup, keys)
+                .outcome() == Outcome.Allow;
     }
 
     static RequestContext context(RegistryCaller.Identified caller, GrantContext context) {
-        RequestContext.Builder keys = RequestContext.builder()
-                .put("acs:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(context.now()))
-                .put("acs:SecureTransport", String.valueOf(context.secure()))
-                .put("acs:PrincipalARN", Principals.arn(caller.principal()));
-        context.sourceAddress().ifPresent(address -> keys.put("acs:SourceIp", address));
-        context.userAgent().ifPresent(agent -> keys.put("acs:UserAgent", agent));
-        return keys.build();
+        return Authorizer.context(caller.principal(), context.now(), context.secure(), context.sourceAddress(), context.userAgent())
+                .build();
     }
 }

@@ -6,9 +6,11 @@ import dev.berth.policy.evaluation.Decision;
 import dev.berth.policy.evaluation.Outcome;
 import dev.berth.policy.evaluation.PolicySet;
 import dev.berth.policy.evaluation.Request;
+import dev.berth.policy.principal.Principal;
 import dev.berth.policy.value.ActionName;
 import dev.berth.policy.value.ResourceArn;
 import dev.berth.server.rpc.error.RpcErrorCode;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,15 +46,25 @@ public final class Authorizer {
         }
     }
 
-    /** The context keys the server fills in for every request (policy.md section 3). */
+    /** The context keys the server fills in for every call (policy.md section 3). */
     public static RequestContext context(RpcCall call) {
-        RequestContext.Builder context = RequestContext.builder()
-                .put("acs:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(call.receivedAt()))
-                .put("acs:SecureTransport", String.valueOf(call.secure()))
+        return context(call.caller(), call.receivedAt(), call.secure(), call.sourceAddress(), call.request().header("user-agent"))
                 .put("acs:AccessId", call.accessKeyId())
-                .put("acs:PrincipalARN", Principals.arn(call.caller()));
-        call.sourceAddress().ifPresent(address -> context.put("acs:SourceIp", address));
-        call.request().header("user-agent").ifPresent(agent -> context.put("acs:UserAgent", agent));
-        return context.build();
+                .build();
+    }
+
+    /**
+     * The context keys the server fills in for every request of {@code caller}, on the RPC API and the
+     * registry alike (policy.md section 3); a signed call adds {@code acs:AccessId}.
+     */
+    public static RequestContext.Builder context(Principal caller, Instant receivedAt, boolean secure, Optional<String> sourceAddress,
+                                                 Optional<String> userAgent) {
+        RequestContext.Builder context = RequestContext.builder()
+                .put("acs:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(receivedAt))
+                .put("acs:SecureTransport", String.valueOf(secure))
+                .put("acs:PrincipalARN", Principals.arn(caller));
+        sourceAddress.ifPresent(address -> context.put("acs:SourceIp", address));
+        userAgent.ifPresent(agent -> context.put("acs:UserAgent", agent));
+        return context;
     }
 }

@@ -5,6 +5,7 @@ import dev.berth.iam.key.AccessKeyStatus;
 import dev.berth.iam.role.RoleSession;
 import dev.berth.iam.secret.SecretBox;
 import dev.berth.iam.service.SecurityTokenService;
+import dev.berth.iam.store.GenerationCache;
 import dev.berth.iam.store.IdentityStore;
 import dev.berth.policy.principal.Principal;
 import dev.berth.server.rpc.error.RpcErrorCode;
@@ -13,10 +14,8 @@ import dev.berth.server.rpc.signature.AccessKeySecret;
 import dev.berth.server.rpc.signature.SecretLookup;
 import dev.berth.server.rpc.signature.SecurityToken;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the secrets of AccessKeys for the signature check, and the principal a verified key stands
@@ -29,8 +28,7 @@ public final class Callers implements SecretLookup {
 
     private final IdentityStore store;
     private final SecretBox secrets;
-    private final SecurityTokenService sts;
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final GenerationCache<String, Known> known = new GenerationCache<>(CACHE_CAPACITY);
 
     /**
      * What the signature check of this request just read, handed to {@link #callerOf} of the same
@@ -39,10 +37,9 @@ public final class Callers implements SecretLookup {
      */
     private final ThreadLocal<Known> justRead = new ThreadLocal<>();
 
-    public Callers(IdentityStore store, SecretBox secrets, SecurityTokenService sts) {
+    public Callers(IdentityStore store, SecretBox secrets) {
         this.store = Objects.requireNonNull(store, "store");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
-        this.sts = Objects.requireNonNull(sts, "sts");
     }
 
     /**
@@ -102,18 +99,14 @@ public final class Callers implements SecretLookup {
      * keys that exist are kept, so made-up ids cannot crowd the real ones out.
      */
     private Known known(AccessKeyId accessKeyId, long generation) {
-        Known cached = known.get(accessKeyId.value());
-        if (cached != null && cached.generation() == generation) {
-            return cached;
+        Optional<Known> cached = known.get(accessKeyId.value(), generation);
+        if (cached.isPresent()) {
+            return cached.get();
         }
         Known read = read(accessKeyId, generation);
-        if (read.secret().isEmpty()) {
-            return read;
+        if (read.secret().isPresent()) {
+            known.put(accessKeyId.value(), generation, read);
         }
-        if (known.size() >= CACHE_CAPACITY) {
-            known.clear();
-        }
-        known.put(accessKeyId.value(), read);
         return read;
     }
 
@@ -124,8 +117,8 @@ public final class Callers implements SecretLookup {
         }
         dev.berth.iam.value.AccessKeyId wellFormed = new dev.berth.iam.value.AccessKeyId(id);
         if (id.startsWith("STS.")) {
-            Optional<RoleSession> session = sts.session(wellFormed);
-            return new Known(generation, id, Optional.empty(), session, session.map(sts::openSecret));
+            Optional<RoleSession> session = store.inTransaction(transaction -> transaction.roles().findSession(wellFormed));
+            return new Known(generation, id, Optional.empty(), session, session.map(found -> secrets.open(found.secret(), id)));
         }
         Optional<AccessKey> key = store.inTransaction(transaction -> transaction.accessKeys().find(wellFormed));
         return new Known(generation, id, key, Optional.empty(), key.map(found -> secrets.open(found.secret(), found.id().value())));

@@ -26,14 +26,8 @@ public record RpcCall(Principal caller, Optional<String> sessionPolicy, long ide
 
     /** The account the caller belongs to: every action works in it and only in it. */
     public AccountId callerAccount() {
-        return switch (caller) {
-            case Principal.Account account -> account.account();
-            case Principal.RamUser user -> user.account();
-            case Principal.RoleSession session -> session.account();
-            case Principal.Service service -> throw RpcException.of(RpcErrorCode.NO_PERMISSION, "a service cannot call this API");
-            case Principal.FederatedSession federated ->
-                    throw RpcException.of(RpcErrorCode.NO_PERMISSION, "a federated session cannot call this API");
-        };
+        return Principals.account(caller).orElseThrow(() -> RpcException.of(RpcErrorCode.NO_PERMISSION,
+                (caller instanceof Principal.Service ? "a service" : "a federated session") + " cannot call this API"));
     }
 
     /** A parameter that may be absent; an empty value counts as absent (the Tea SDKs send, but do not sign, empty values). */

@@ -94,7 +94,7 @@ public final class BerthServer implements AutoCloseable {
             jetty.addConnector(connector);
             StoredDocuments documents = new StoredDocuments();
             SecurityTokenService sts = new SecurityTokenService(store, secrets, random, documents);
-            Callers callers = new Callers(store, secrets, sts);
+            Callers callers = new Callers(store, secrets);
             Attachments attachments = new Attachments(store, documents);
             ResourceGroups resourceGroups = new ResourceGroups(store, random);
             RegistryWiring registry = new RegistryWiring(store, store.registry(), data, tokenKey, config.registry(), attachments,

@@ -90,6 +90,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("BERTH_METADATA_URL", "jdbc:mysql://x"), Map.of()))
                 .hasMessage("metadata.url must be a `jdbc:postgresql:` or `jdbc:h2:` URL");
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("BERTH_METADATA_POOL_SIZE", "many"), Map.of()))
-                .hasMessage("`metadata.pool-size` must be a whole number");
+                .hasMessage("`metadata.pool-size` must be a whole number from 1 to 256, got `many`");
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("BERTH_METADATA_POOL_SIZE", "0"), Map.of()))
+                .hasMessage("`metadata.pool-size` must be a whole number from 1 to 256, got `0`");
     }
 }

@@ -31,6 +31,11 @@ public final class RegistryIdentities {
         this.passwords = Objects.requireNonNull(passwords, "passwords");
     }
 
+    /** The identity store's generation (see {@link IdentityStore#generation()}). */
+    public long generation() {
+        return store.generation();
+    }
+
     /**
      * The identity a token names, if it still holds: the account, user or role (same id) exists;
      * for a password, the password is still the one signed in with; for a temporary token, the

@@ -37,6 +37,14 @@ public final class RegistrySignIn {
         this.identities = Objects.requireNonNull(identities, "identities");
     }
 
+    /**
+     * The identity store's generation, for a request to read before it signs in: the policies it then
+     * loads at that generation are no older than the identity the sign-in checked.
+     */
+    public long identityGeneration() {
+        return identities.generation();
+    }
+
     /** The caller of a request with these credentials, or with none. */
     public RegistryCaller signIn(Optional<BasicCredentials> credentials, Instant now) {
         return credentials.<RegistryCaller>map(value -> signIn(value, now)).orElseGet(RegistryCaller.Anonymous::new);

@@ -15,6 +15,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.berth.server.registry.auth.SignInRefusedException.Reason;
+import dev.berth.server.rpc.Principals;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -95,7 +96,7 @@ public final class RegistryTokens {
                 .issueTime(Date.from(issuedAt))
                 .jwtID(UUID.randomUUID().toString())
                 .claim(TokenClaims.PRINCIPAL, TokenClaims.principal(identity.map(TokenIdentity::principal)));
-        identity.ifPresent(value -> claims.subject(TokenClaims.arn(value.principal()))
+        identity.ifPresent(value -> claims.subject(Principals.arn(value.principal()))
                 .claim(TokenClaims.CREDENTIAL, TokenClaims.credential(value.credential())));
         if (kind == TokenKind.ACCESS) {
             claims.claim(TokenClaims.ACCESS, TokenClaims.access(access));
@@ -250,7 +251,7 @@ public final class RegistryTokens {
             }
             return new TokenIdentity(principal, TokenClaims.credential(credentialClaim));
         });
-        Optional<String> subject = identity.map(value -> TokenClaims.arn(value.principal()));
+        Optional<String> subject = identity.map(value -> Principals.arn(value.principal()));
         if (!subject.equals(Optional.ofNullable(claims.getSubject()))) {
             throw invalid("claim `sub` does not name the token's principal");
         }

@@ -132,17 +132,6 @@ final class TokenClaims {
         return List.copyOf(scopes);
     }
 
-    /** The ARN of a principal (iam-api.md section 1), the {@code sub} claim. */
-    static String arn(Principal principal) {
-        return switch (principal) {
-            case Principal.Account account -> "acs:ram::" + account.account() + ":root";
-            case Principal.RamUser user -> "acs:ram::" + user.account() + ":user/" + user.name();
-            case Principal.RoleSession session -> "acs:ram::" + session.account() + ":role/" + session.role() + "/" + session.session();
-            case Principal.Service service -> service.service();
-            case Principal.FederatedSession federated -> federated.provider();
-        };
-    }
-
     private static AccountId account(Map<String, Object> claim) {
         return new AccountId(text(claim, "account", PRINCIPAL));
     }

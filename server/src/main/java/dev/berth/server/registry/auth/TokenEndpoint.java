@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -49,13 +48,11 @@ public final class TokenEndpoint extends Handler.Abstract {
             if (!read.service().equals(service)) {
                 throw TokenRequestException.invalid("service `" + read.service() + "` is not served here; use `" + service + "`");
             }
+            GrantContext context = GrantContext.of(request, now, signIn.identityGeneration());
             RegistryCaller caller = switch (read.signIn()) {
                 case TokenRequest.SignIn.Credentials credentials -> signIn.signIn(credentials.credentials(), now);
                 case TokenRequest.SignIn.Refresh refresh -> signIn.refresh(refresh.refreshToken(), now);
             };
-            GrantContext context = new GrantContext(now, Optional.ofNullable(Request.getRemoteAddr(request)), request.isSecure(),
-                    Optional.ofNullable(request.getHeaders().get(HttpHeader.USER_AGENT)),
-                    Optional.ofNullable(request.getHeaders().get(HttpHeader.HOST)));
             List<Scope> granted = granted(caller, read.scopes(), context);
             IssuedToken access = tokens.issueAccess(caller, granted, now);
             Optional<IssuedToken> refresh = switch (caller) {

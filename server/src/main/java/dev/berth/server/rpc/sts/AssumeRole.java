@@ -2,6 +2,7 @@ package dev.berth.server.rpc.sts;
 
 import dev.berth.iam.service.Attachments;
 import dev.berth.iam.service.SecurityTokenService;
+import dev.berth.policy.evaluation.PolicySet;
 import dev.berth.policy.value.RoleArn;
 import dev.berth.server.rpc.Authorizer;
 import dev.berth.server.rpc.RpcAction;
@@ -40,7 +41,8 @@ public final class AssumeRole implements RpcAction {
         } catch (NumberFormatException e) {
             throw RpcException.of(RpcErrorCode.INVALID_PARAMETER, "DurationSeconds", "`DurationSeconds` must be a number of seconds");
         }
-        SecurityTokenService.Issued issued = sts.assumeRole(call.caller(), attachments.policiesOf(call.caller(), call.sessionPolicy()),
+        PolicySet callerPolicies = attachments.policiesOf(call.caller(), call.sessionPolicy(), call.identityGeneration());
+        SecurityTokenService.Issued issued = sts.assumeRole(call.caller(), callerPolicies,
                 new SecurityTokenService.Request(role, call.required("RoleSessionName"), duration, call.nonEmpty("Policy"),
                         call.nonEmpty("ExternalId")),
                 Authorizer.context(call), call.receivedAt());
