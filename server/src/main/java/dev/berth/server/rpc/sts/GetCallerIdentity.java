@@ -3,6 +3,7 @@ package dev.berth.server.rpc.sts;
 import dev.berth.server.rpc.error.RpcErrorCode;
 import dev.berth.policy.principal.Principal;
 import dev.berth.server.rpc.RpcAction;
+import dev.berth.server.rpc.Principals;
 import dev.berth.server.rpc.RpcAnswer;
 import dev.berth.server.rpc.RpcCall;
 import dev.berth.server.rpc.RpcException;
@@ -18,21 +19,21 @@ public final class GetCallerIdentity implements RpcAction {
                     .put("AccountId", account.account().value())
                     .put("UserId", account.account().value())
                     .put("PrincipalId", account.account().value())
-                    .put("Arn", "acs:ram::" + account.account() + ":root")
+                    .put("Arn", Principals.arn(account))
                     .build();
             case Principal.RamUser user -> RpcAnswer.builder()
                     .put("IdentityType", "RAMUser")
                     .put("AccountId", user.account().value())
                     .put("UserId", user.name())
                     .put("PrincipalId", user.name())
-                    .put("Arn", "acs:ram::" + user.account() + ":user/" + user.name())
+                    .put("Arn", Principals.arn(user))
                     .build();
             case Principal.RoleSession session -> RpcAnswer.builder()
                     .put("IdentityType", "AssumedRoleUser")
                     .put("AccountId", session.account().value())
                     .put("RoleId", session.role())
                     .put("PrincipalId", session.role() + ":" + session.session())
-                    .put("Arn", "acs:ram::" + session.account() + ":role/" + session.role() + "/" + session.session())
+                    .put("Arn", Principals.arn(session))
                     .build();
             case Principal.Service service -> throw RpcException.of(RpcErrorCode.INTERNAL_ERROR, "a service cannot call the API");
             case Principal.FederatedSession federated ->
