@@ -3,6 +3,7 @@ package dev.berth.server.registry;
 import dev.berth.registry.RegistryException;
 import dev.berth.registry.content.InvalidDigestException;
 import dev.berth.registry.instance.Instance;
+import dev.berth.registry.instance.InstanceId;
 import dev.berth.registry.name.ImageName;
 import dev.berth.registry.name.InvalidNameException;
 import dev.berth.registry.service.CatalogPage;
@@ -16,6 +17,7 @@ import dev.berth.server.registry.auth.RegistryCaller;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -120,21 +122,30 @@ public final class DistributionEndpoint {
         DistributionExchange exchange = new DistributionExchange(request, response, callback, route, written, target, path.last(), context);
         switch (route.shape()) {
             case BLOB -> blobs.respond(exchange);
-            case UPLOADS, UPLOAD -> uploads.respond(exchange, from -> mayPull(caller, from, context));
+            case UPLOADS, UPLOAD -> uploads.respond(exchange, from -> mountSource(caller, target, from, context));
             case MANIFEST -> manifests.respond(exchange);
             case TAGS, REFERRERS -> listings.respond(exchange);
             case BASE, CATALOG -> throw new IllegalStateException("answered above");
         }
     }
 
-    /** Whether the caller may pull {@code written} (the source of a mount), on the token and the policies. */
-    private boolean mayPull(RegistryGate.Authenticated caller, String written, GrantContext context) {
+    /**
+     * The source of a mount into {@code target}: the name {@code from} is located at, when that is in the
+     * target's own instance and the caller may pull it (token and policies); otherwise none.
+     */
+    private Optional<ImageName> mountSource(RegistryGate.Authenticated caller, RegistryPermissions.Target target, String from,
+                                            GrantContext context) {
         try {
-            RegistryPermissions.Target source = permissions.target(addresses.locate(context.host(), written), caller.caller());
-            gate.authorize(caller, java.util.List.of(RegistryAccess.PULL), source, written, context);
-            return true;
+            RegistryAddresses.Located located = addresses.locate(context.host(), from);
+            Optional<InstanceId> instance = located.instance().map(Instance::id);
+            if (instance.isEmpty() || !instance.equals(target.instance().map(Instance::id))) {
+                return Optional.empty();
+            }
+            RegistryPermissions.Target source = permissions.target(located, caller.caller());
+            gate.authorize(caller, List.of(RegistryAccess.PULL), source, from, context);
+            return Optional.of(located.name());
         } catch (RegistryGate.Challenge | OciException | InvalidNameException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -147,7 +158,7 @@ public final class DistributionEndpoint {
         PageSize size = RequestValues.pageSize(query.get("n"));
         Optional<ImageName> last = RequestValues.lastRepository(query.get("last"));
         if (instance.isEmpty()) {
-            answer.put("repositories", java.util.List.of());
+            answer.put("repositories", List.of());
             OciResponses.json(response, callback, 200, "application/json", answer);
             return;
         }

@@ -56,6 +56,7 @@ abstract class EnterpriseEditionPolicyTest {
     private static String instance;
     private static UserKey developer;
     private static Credentials developerCredentials;
+    private static Layout owners;
 
     abstract TestServers.Backend backend();
 
@@ -66,7 +67,7 @@ abstract class EnterpriseEditionPolicyTest {
         instance = account.createInstance("team-registry", "Basic");
         account.createNamespace(instance, "ns");
         account.createNamespace(instance, "ops");
-        Layout owners = OciLayouts.build(folder.resolve("owners"), 41);
+        owners = OciLayouts.build(folder.resolve("owners"), 41);
         abilities = new RegistryAbilities(Skopeo.create(folder.resolve("skopeo")), account.endpoint(), account.credentials(),
                 OciLayouts.build(folder.resolve("pushed"), 42), OciLayouts.build(folder.resolve("doomed"), 43), folder.resolve("pulled"));
         for (String repository : List.of(instance + "/ns/app", instance + "/ops/app", "library/app")) {
@@ -107,6 +108,30 @@ abstract class EnterpriseEditionPolicyTest {
         assertThat(pull.statusCode()).isEqualTo(403);
         assertThat(RegistryHttp.error(pull).detail()).hasValue("`cr:PullRepository` on `acs:cr:cn-hangzhou:" + account.id()
                 + ":repository/" + instance + "/ops/app` is refused (no policy allows it)");
+    }
+
+    /**
+     * A mount's {@code from} naming another instance's repository, one the caller may pull, never reaches
+     * the repository of the same name in the target's instance, which the caller may not pull.
+     */
+    @Test
+    void aMountFromAnotherInstancesNameOpensASessionAndLinksNothing() throws Exception {
+        String other = account.createInstance("other-registry", "Basic");
+        account.createNamespace(other, "ops");
+        account.createPolicy("other-ops-pull", """
+                { "Statement": [ { "Effect": "Allow", "Action": [ "cr:PullRepository" ], \
+                "Resource": [ "acs:cr:*:*:repository/$other/ops/*" ] } ], "Version": "1" }""".replace("$other", other));
+        account.attach(Policy.custom("other-ops-pull"), developer);
+        String digest = owners.images().get(0).config().digest().toString();
+        RegistryHttp http = new RegistryHttp(account.endpoint());
+        Optional<String> authorization = Optional.of(RegistryHttp.basic(developerCredentials));
+
+        HttpResponse<String> mount = http.post(instance + "/ns/mounted/blobs/uploads/?mount=" + digest + "&from=" + other + "/ops/app",
+                authorization);
+
+        assertThat(mount.statusCode()).as("%s", mount.headers()).isEqualTo(202);
+        assertThat(http.get(instance + "/ns/mounted/blobs/" + digest, Optional.of(RegistryHttp.basic(account.credentials())))
+                .statusCode()).isEqualTo(404);
     }
 
     @Test
