@@ -3,6 +3,7 @@ package dev.berth.server.registry;
 import dev.berth.registry.instance.Instance;
 import dev.berth.registry.instance.InstanceId;
 import dev.berth.registry.instance.InstanceName;
+import dev.berth.registry.instance.QualifiedName;
 import dev.berth.registry.name.ImageName;
 import dev.berth.registry.name.InvalidNameException;
 import dev.berth.registry.store.RegistryStore;
@@ -37,13 +38,12 @@ public final class RegistryAddresses {
         if (written.length() > 255) {
             throw new InvalidNameException("repository name `" + written.substring(0, 140) + "...` is longer than 255 characters");
         }
-        int slash = written.indexOf('/');
-        if (slash > 0 && isEnterpriseId(written.substring(0, slash))) {
-            InstanceId id = new InstanceId(written.substring(0, slash));
-            ImageName name = ImageName.parse(written.substring(slash + 1));
+        QualifiedName qualified = QualifiedName.parse(written);
+        ImageName name = qualified.name();
+        if (qualified.instance().isPresent()) {
+            InstanceId id = qualified.instance().get();
             return new Located(store.inTransaction(transaction -> transaction.instances().find(id)), name);
         }
-        ImageName name = ImageName.parse(written);
         Optional<String> instanceName = host.map(RegistryAddresses::withoutPort).filter(h -> h.endsWith(hostSuffix))
                 .map(h -> h.substring(0, h.length() - hostSuffix.length()));
         if (instanceName.isPresent()) {
@@ -58,10 +58,6 @@ public final class RegistryAddresses {
         }
         return new Located(store.inTransaction(transaction -> transaction.namespaces().findPersonal(name.namespace())
                 .flatMap(namespace -> transaction.instances().find(namespace.instance()))), name);
-    }
-
-    private static boolean isEnterpriseId(String text) {
-        return InstanceId.isWellFormed(text) && !new InstanceId(text).isPersonal();
     }
 
     private static String withoutPort(String host) {
