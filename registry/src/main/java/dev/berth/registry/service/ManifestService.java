@@ -112,7 +112,7 @@ public final class ManifestService {
 
     private static void deleteManifest(RegistryTransaction transaction, RepositoryAddress address, ImageRepository repository,
                                        Digest digest) {
-        if (transaction.manifests().find(repository.id(), digest).isEmpty()) {
+        if (transaction.manifests().size(repository.id(), digest).isEmpty()) {
             throw unknown(address, new Reference.ByDigest(digest));
         }
         List<Digest> parents = transaction.manifests().parentsOf(repository.id(), digest);
@@ -150,9 +150,9 @@ public final class ManifestService {
         for (int index = 0; index < manifest.manifests().size(); index++) {
             Descriptor child = manifest.manifests().get(index);
             String where = "manifests[" + index + "]";
-            StoredManifest stored = transaction.manifests().find(repository.id(), child.digest())
+            long size = transaction.manifests().size(repository.id(), child.digest())
                     .orElseThrow(() -> missing(address, child, where, "manifest"));
-            requireSize(child, where, stored.size());
+            requireSize(child, where, size);
         }
     }
 
