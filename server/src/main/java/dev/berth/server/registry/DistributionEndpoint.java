@@ -4,6 +4,7 @@ import dev.berth.registry.RegistryException;
 import dev.berth.registry.content.InvalidDigestException;
 import dev.berth.registry.instance.Instance;
 import dev.berth.registry.instance.InstanceId;
+import dev.berth.registry.manage.Instances;
 import dev.berth.registry.name.ImageName;
 import dev.berth.registry.name.InvalidNameException;
 import dev.berth.registry.service.CatalogPage;
@@ -37,6 +38,7 @@ public final class DistributionEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(DistributionEndpoint.class);
 
     private final Registry registry;
+    private final Instances instances;
     private final RegistryAddresses addresses;
     private final RegistryPermissions permissions;
     private final RegistryGate gate;
@@ -46,9 +48,10 @@ public final class DistributionEndpoint {
     private final ManifestResponder manifests;
     private final ListingResponder listings;
 
-    public DistributionEndpoint(Registry registry, RegistryAddresses addresses, RegistryPermissions permissions, RegistryGate gate,
+    public DistributionEndpoint(Registry registry, Instances instances, RegistryAddresses addresses, RegistryPermissions permissions, RegistryGate gate,
                                 Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.instances = Objects.requireNonNull(instances, "instances");
         this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.gate = Objects.requireNonNull(gate, "gate");
@@ -153,10 +156,9 @@ public final class DistributionEndpoint {
     private void catalog(Request request, Response response, Callback callback, RegistryCaller.Identified caller, GrantContext context) {
         Map<String, Object> answer = new LinkedHashMap<>();
         Optional<Instance> instance = hostInstance(context).or(() -> RepositoryAuthorizer.accountOf(caller.principal())
-                .flatMap(account -> registry.personalInstanceOfAccount(account)));
-        DistributionExchangeQuery query = new DistributionExchangeQuery(request);
-        PageSize size = RequestValues.pageSize(query.get("n"));
-        Optional<ImageName> last = RequestValues.lastRepository(query.get("last"));
+                .flatMap(instances::personalOf));
+        PageSize size = RequestValues.pageSize(DistributionExchange.query(request, "n"));
+        Optional<ImageName> last = RequestValues.lastRepository(DistributionExchange.query(request, "last"));
         if (instance.isEmpty()) {
             answer.put("repositories", List.of());
             OciResponses.json(response, callback, 200, "application/json", answer);
@@ -193,13 +195,5 @@ public final class DistributionEndpoint {
 
     private static String shown(String text) {
         return text.length() <= 140 ? text : text.substring(0, 140) + "...";
-    }
-
-    /** Query parameters of a request with no repository in its path. */
-    private record DistributionExchangeQuery(Request request) {
-        Optional<String> get(String name) {
-            org.eclipse.jetty.util.Fields.Field field = Request.extractQueryParameters(request).get(name);
-            return field == null ? Optional.empty() : Optional.ofNullable(field.getValue());
-        }
     }
 }

@@ -6,7 +6,7 @@ import dev.berth.registry.instance.InstanceName;
 import dev.berth.registry.instance.QualifiedName;
 import dev.berth.registry.name.ImageName;
 import dev.berth.registry.name.InvalidNameException;
-import dev.berth.registry.store.RegistryStore;
+import dev.berth.registry.service.Registry;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,12 +17,12 @@ import java.util.Optional;
  * instance's own host; otherwise the Personal Edition instance that holds the namespace.
  */
 public final class RegistryAddresses {
-    private final RegistryStore store;
+    private final Registry registry;
     private final String hostSuffix;
 
-    public RegistryAddresses(RegistryStore store, RegistrySettings settings) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.hostSuffix = "-registry." + settings.region() + "." + settings.baseDomain();
+    public RegistryAddresses(Registry registry, RegistrySettings settings) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.hostSuffix = settings.instanceHostSuffix();
     }
 
     /** A name resolved: the instance that holds it, when any does, and the name inside the instance. */
@@ -42,7 +42,7 @@ public final class RegistryAddresses {
         ImageName name = qualified.name();
         if (qualified.instance().isPresent()) {
             InstanceId id = qualified.instance().get();
-            return new Located(store.inTransaction(transaction -> transaction.instances().find(id)), name);
+            return new Located(registry.instance(id), name);
         }
         Optional<String> instanceName = host.map(RegistryAddresses::withoutPort).filter(h -> h.endsWith(hostSuffix))
                 .map(h -> h.substring(0, h.length() - hostSuffix.length()));
@@ -50,14 +50,13 @@ public final class RegistryAddresses {
             Optional<Instance> instance;
             try {
                 InstanceName parsed = new InstanceName(instanceName.get());
-                instance = store.inTransaction(transaction -> transaction.instances().findByName(parsed));
+                instance = registry.instanceNamed(parsed);
             } catch (IllegalArgumentException e) {
                 instance = Optional.empty();
             }
             return new Located(instance, name);
         }
-        return new Located(store.inTransaction(transaction -> transaction.namespaces().findPersonal(name.namespace())
-                .flatMap(namespace -> transaction.instances().find(namespace.instance()))), name);
+        return new Located(registry.personalInstanceOf(name.namespace()), name);
     }
 
     private static String withoutPort(String host) {

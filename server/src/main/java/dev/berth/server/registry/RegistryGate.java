@@ -83,11 +83,7 @@ public final class RegistryGate {
                 return new Authenticated(access.caller(), Optional.of(access));
             }
             if (header.toLowerCase(Locale.ROOT).startsWith("basic ")) {
-                Optional<BasicCredentials> credentials = BasicCredentials.fromHeader(header);
-                if (credentials.isEmpty()) {
-                    throw new Challenge("the Basic credentials are not `user:password` in base64", Optional.empty(), false);
-                }
-                return new Authenticated(signIn.signIn(credentials.get(), now), Optional.empty());
+                return new Authenticated(signIn.signIn(BasicCredentials.fromHeader(header).orElseThrow(), now), Optional.empty());
             }
         } catch (SignInRefusedException e) {
             throw new Challenge(e.getMessage(), Optional.empty(), false);
