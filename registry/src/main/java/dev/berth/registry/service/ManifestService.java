@@ -1,5 +1,7 @@
 package dev.berth.registry.service;
 
+import static dev.berth.registry.text.Shown.shown;
+
 import dev.berth.registry.RegistryException;
 import dev.berth.registry.RegistryException.Problem;
 import dev.berth.registry.content.Digest;
@@ -85,8 +87,7 @@ public final class ManifestService {
     public RegistryException unknownReference(RepositoryAddress address, String written) {
         return transactions.run(transaction -> {
             resolver.existing(transaction, address);
-            String shown = written.length() <= 140 ? written : written.substring(0, 140) + "...";
-            return new RegistryException(Problem.MANIFEST_UNKNOWN, "manifest `" + shown + "` is not in repository `" + address.name()
+            return new RegistryException(Problem.MANIFEST_UNKNOWN, "manifest `" + shown(written) + "` is not in repository `" + address.name()
                     + "`: it is neither a tag nor a digest");
         });
     }

@@ -1,5 +1,7 @@
 package dev.berth.server.registry;
 
+import static dev.berth.registry.text.Shown.shown;
+
 import dev.berth.registry.RegistryException;
 import dev.berth.registry.content.InvalidDigestException;
 import dev.berth.registry.instance.Instance;
@@ -193,7 +195,4 @@ public final class DistributionEndpoint {
                 body.reason());
     }
 
-    private static String shown(String text) {
-        return text.length() <= 140 ? text : text.substring(0, 140) + "...";
-    }
 }

@@ -1,5 +1,7 @@
 package dev.berth.server.registry;
 
+import static dev.berth.registry.text.Shown.shown;
+
 import dev.berth.registry.instance.Instance;
 import dev.berth.registry.instance.InstanceId;
 import dev.berth.registry.instance.InstanceName;
@@ -36,7 +38,7 @@ public final class RegistryAddresses {
     /** Resolves {@code written} on {@code host}; throws {@link InvalidNameException} when it breaks the grammar. */
     public Located locate(Optional<String> host, String written) {
         if (written.length() > 255) {
-            throw new InvalidNameException("repository name `" + written.substring(0, 140) + "...` is longer than 255 characters");
+            throw new InvalidNameException("repository name `" + shown(written) + "` is longer than 255 characters");
         }
         QualifiedName qualified = QualifiedName.parse(written);
         ImageName name = qualified.name();
