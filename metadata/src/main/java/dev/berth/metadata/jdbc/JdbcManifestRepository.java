@@ -46,6 +46,12 @@ final class JdbcManifestRepository implements ManifestRepository {
     }
 
     @Override
+    public Optional<Long> size(RepositoryId repository, Digest digest) {
+        return sql.query("SELECT OCTET_LENGTH(content) AS size FROM registry_manifests WHERE repository_id = ? AND digest = ?",
+                row -> row.getLong("size"), repository.value(), digest.toString()).stream().findFirst();
+    }
+
+    @Override
     public boolean delete(RepositoryId repository, Digest digest) {
         return sql.update("DELETE FROM registry_manifests WHERE repository_id = ? AND digest = ?", repository.value(), digest.toString()) > 0;
     }

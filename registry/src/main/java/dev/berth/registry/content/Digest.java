@@ -1,5 +1,7 @@
 package dev.berth.registry.content;
 
+import static dev.berth.registry.text.Shown.shown;
+
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -12,7 +14,7 @@ public record Digest(DigestAlgorithm algorithm, String hex) implements Comparabl
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(hex, "hex");
         if (hex.length() != algorithm.hexLength() || !isLowerHex(hex)) {
-            throw new InvalidDigestException("digest `" + algorithm.label() + ":" + abbreviate(hex) + "` must have "
+            throw new InvalidDigestException("digest `" + algorithm.label() + ":" + shown(hex) + "` must have "
                     + algorithm.hexLength() + " lower-case hex digits");
         }
     }
@@ -24,10 +26,10 @@ public record Digest(DigestAlgorithm algorithm, String hex) implements Comparabl
         }
         int colon = text.indexOf(':');
         if (colon <= 0) {
-            throw new InvalidDigestException("digest `" + abbreviate(text) + "` is not `algorithm:hex`");
+            throw new InvalidDigestException("digest `" + shown(text) + "` is not `algorithm:hex`");
         }
         DigestAlgorithm algorithm = DigestAlgorithm.named(text.substring(0, colon))
-                .orElseThrow(() -> new InvalidDigestException("digest algorithm `" + abbreviate(text.substring(0, colon))
+                .orElseThrow(() -> new InvalidDigestException("digest algorithm `" + shown(text.substring(0, colon))
                         + "` is not supported (use sha256 or sha512)"));
         return new Digest(algorithm, text.substring(colon + 1));
     }
@@ -66,9 +68,6 @@ public record Digest(DigestAlgorithm algorithm, String hex) implements Comparabl
         return true;
     }
 
-    static String abbreviate(String text) {
-        return text.length() <= 140 ? text : text.substring(0, 140) + "...";
-    }
 
     static Digest of(DigestAlgorithm algorithm, byte[] hash) {
         return new Digest(algorithm, HexFormat.of().formatHex(hash));

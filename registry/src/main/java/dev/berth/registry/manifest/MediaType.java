@@ -1,5 +1,7 @@
 package dev.berth.registry.manifest;
 
+import static dev.berth.registry.text.Shown.shown;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -35,9 +37,6 @@ public record MediaType(String value) {
         return text != null && FORM.matcher(text).matches();
     }
 
-    static String shown(String text) {
-        return text.length() <= 140 ? text : text.substring(0, 140) + "...";
-    }
 
     @Override
     public String toString() {

@@ -1,5 +1,7 @@
 package dev.berth.registry.name;
 
+import static dev.berth.registry.text.Shown.shown;
+
 import java.util.Objects;
 
 /**
@@ -18,7 +20,7 @@ public record ImageName(NamespaceName namespace, RepositoryPath repository) impl
             throw new InvalidNameException("repository name is missing");
         }
         if (text.length() > 255) {
-            throw new InvalidNameException("repository name `" + InvalidNameException.shown(text) + "` is longer than 255 characters");
+            throw new InvalidNameException("repository name `" + shown(text) + "` is longer than 255 characters");
         }
         int slash = text.indexOf('/');
         if (slash < 0) {

@@ -7,8 +7,4 @@ public final class InvalidNameException extends IllegalArgumentException {
     public InvalidNameException(String message) {
         super(message);
     }
-
-    static String shown(String text) {
-        return text.length() <= 140 ? text : text.substring(0, 140) + "...";
-    }
 }

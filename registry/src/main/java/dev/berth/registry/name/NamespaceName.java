@@ -1,5 +1,7 @@
 package dev.berth.registry.name;
 
+import static dev.berth.registry.text.Shown.shown;
+
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +13,7 @@ public record NamespaceName(String value) implements Comparable<NamespaceName> {
 
     public NamespaceName {
         if (value == null || !FORM.matcher(value).matches()) {
-            throw new InvalidNameException("namespace `" + InvalidNameException.shown(String.valueOf(value))
+            throw new InvalidNameException("namespace `" + shown(String.valueOf(value))
                     + "` must be 2 to 120 of `a-z0-9._-`, starting and ending with a letter or digit");
         }
         if (value.startsWith("cri-")) {

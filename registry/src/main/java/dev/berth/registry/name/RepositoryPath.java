@@ -1,5 +1,7 @@
 package dev.berth.registry.name;
 
+import static dev.berth.registry.text.Shown.shown;
+
 import java.util.regex.Pattern;
 
 /**
@@ -12,11 +14,11 @@ public record RepositoryPath(String value) implements Comparable<RepositoryPath>
 
     public RepositoryPath {
         if (value == null || value.length() < 2 || value.length() > 64) {
-            throw new InvalidNameException("repository `" + InvalidNameException.shown(String.valueOf(value))
+            throw new InvalidNameException("repository `" + shown(String.valueOf(value))
                     + "` must be 2 to 64 characters");
         }
         if (!FORM.matcher(value).matches()) {
-            throw new InvalidNameException("repository `" + InvalidNameException.shown(value)
+            throw new InvalidNameException("repository `" + shown(value)
                     + "` must be path components of `a-z0-9` joined by `.`, `_`, `__` or dashes, separated by `/`");
         }
     }

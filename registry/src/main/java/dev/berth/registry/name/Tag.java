@@ -1,5 +1,7 @@
 package dev.berth.registry.name;
 
+import static dev.berth.registry.text.Shown.shown;
+
 import java.util.regex.Pattern;
 
 /** A tag (OCI distribution-spec): {@code [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}}. */
@@ -8,7 +10,7 @@ public record Tag(String value) implements Reference, Comparable<Tag> {
 
     public Tag {
         if (value == null || !FORM.matcher(value).matches()) {
-            throw new InvalidNameException("tag `" + InvalidNameException.shown(String.valueOf(value))
+            throw new InvalidNameException("tag `" + shown(String.valueOf(value))
                     + "` must be 1 to 128 of `a-zA-Z0-9._-`, not starting with `.` or `-`");
         }
     }

@@ -1,5 +1,7 @@
 package dev.berth.registry.service;
 
+import static dev.berth.registry.text.Shown.shown;
+
 import dev.berth.registry.RegistryException;
 import dev.berth.registry.RegistryException.Problem;
 import dev.berth.registry.content.Digest;
@@ -85,8 +87,7 @@ public final class ManifestService {
     public RegistryException unknownReference(RepositoryAddress address, String written) {
         return transactions.run(transaction -> {
             resolver.existing(transaction, address);
-            String shown = written.length() <= 140 ? written : written.substring(0, 140) + "...";
-            return new RegistryException(Problem.MANIFEST_UNKNOWN, "manifest `" + shown + "` is not in repository `" + address.name()
+            return new RegistryException(Problem.MANIFEST_UNKNOWN, "manifest `" + shown(written) + "` is not in repository `" + address.name()
                     + "`: it is neither a tag nor a digest");
         });
     }
@@ -112,7 +113,7 @@ public final class ManifestService {
 
     private static void deleteManifest(RegistryTransaction transaction, RepositoryAddress address, ImageRepository repository,
                                        Digest digest) {
-        if (transaction.manifests().find(repository.id(), digest).isEmpty()) {
+        if (transaction.manifests().size(repository.id(), digest).isEmpty()) {
             throw unknown(address, new Reference.ByDigest(digest));
         }
         List<Digest> parents = transaction.manifests().parentsOf(repository.id(), digest);
@@ -150,9 +151,9 @@ public final class ManifestService {
         for (int index = 0; index < manifest.manifests().size(); index++) {
             Descriptor child = manifest.manifests().get(index);
             String where = "manifests[" + index + "]";
-            StoredManifest stored = transaction.manifests().find(repository.id(), child.digest())
+            long size = transaction.manifests().size(repository.id(), child.digest())
                     .orElseThrow(() -> missing(address, child, where, "manifest"));
-            requireSize(child, where, stored.size());
+            requireSize(child, where, size);
         }
     }
 

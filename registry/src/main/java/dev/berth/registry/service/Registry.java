@@ -3,6 +3,7 @@ package dev.berth.registry.service;
 import dev.berth.registry.blob.BlobStores;
 import dev.berth.registry.instance.Instance;
 import dev.berth.registry.instance.InstanceId;
+import dev.berth.registry.instance.InstanceName;
 import dev.berth.registry.name.NamespaceName;
 import dev.berth.registry.repository.ImageRepository;
 import dev.berth.registry.store.RegistryStore;
@@ -67,13 +68,14 @@ public final class Registry {
         return transactions.run(transaction -> transaction.repositories().find(address.instance(), address.name()));
     }
 
-    /** The Personal Edition instance holding that namespace: Personal Edition addresses carry no instance part. */
-    /** The account's Personal Edition instance, when it has one. */
-    public Optional<Instance> personalInstanceOfAccount(dev.berth.policy.value.AccountId account) {
-        return transactions.run(transaction -> transaction.instances().findPersonal(account));
+    /** The instance with that name (an Enterprise Edition instance's host name carries it). */
+    public Optional<Instance> instanceNamed(InstanceName name) {
+        return transactions.run(transaction -> transaction.instances().findByName(name));
     }
 
-    public Optional<InstanceId> personalInstanceOf(NamespaceName namespace) {
-        return transactions.run(transaction -> RepositoryResolver.personalInstanceOf(transaction, namespace));
+    /** The Personal Edition instance holding that namespace: Personal Edition addresses carry no instance part. */
+    public Optional<Instance> personalInstanceOf(NamespaceName namespace) {
+        return transactions.run(transaction -> transaction.namespaces().findPersonal(namespace)
+                .flatMap(found -> transaction.instances().find(found.instance())));
     }
 }

@@ -3,7 +3,6 @@ package dev.berth.registry.service;
 import dev.berth.registry.RegistryException;
 import dev.berth.registry.RegistryException.Problem;
 import dev.berth.registry.instance.Instance;
-import dev.berth.registry.instance.InstanceId;
 import dev.berth.registry.name.NamespaceName;
 import dev.berth.registry.repository.ImageRepository;
 import dev.berth.registry.repository.Namespace;
@@ -61,11 +60,6 @@ final class RepositoryResolver {
                 namespace.defaultRepoType(), "", false, now, now);
         transaction.repositories().insert(created);
         return created;
-    }
-
-    /** The Personal Edition instance holding that namespace (Personal Edition addresses carry no instance part). */
-    static Optional<InstanceId> personalInstanceOf(RegistryTransaction transaction, NamespaceName namespace) {
-        return transaction.namespaces().findPersonal(namespace).map(Namespace::instance);
     }
 
     static RegistryException unknown(RepositoryAddress address) {

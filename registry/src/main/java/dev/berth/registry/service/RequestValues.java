@@ -1,5 +1,7 @@
 package dev.berth.registry.service;
 
+import static dev.berth.registry.text.Shown.shown;
+
 import dev.berth.registry.RegistryException;
 import dev.berth.registry.RegistryException.Problem;
 import dev.berth.registry.blob.UploadId;
@@ -140,7 +142,4 @@ public final class RequestValues {
         }
     }
 
-    private static String shown(String text) {
-        return text.length() <= 140 ? text : text.substring(0, 140) + "...";
-    }
 }

@@ -97,10 +97,9 @@ public final class UploadService {
             throws IOException {
         UploadId id = sessions.newId();
         UploadSession session = transactions.run(transaction -> sessions.insert(transaction, address, id));
-        sessions.startBytes(session);
+        BlobUpload upload = sessions.startBytes(session);
         sessions.claims.claim(id);
         try {
-            BlobUpload upload = sessions.bytesOf(address, session);
             try {
                 upload.append(body, declaredSize);
             } catch (UploadTooLargeException e) {
@@ -108,6 +107,8 @@ public final class UploadService {
                         + " bytes");
             }
             return commitAndLink(address, session, upload, digest, declaredSize);
+        } catch (SessionEndedException e) {
+            throw e.refusal();
         } catch (IOException | RuntimeException e) {
             discardQuietly(session, e);
             throw e;
@@ -147,6 +148,8 @@ public final class UploadService {
             BlobUpload upload = sessions.bytesOf(address, session);
             write(upload, range, body);
             return commitAndLink(address, session, upload, digest, Optional.empty());
+        } catch (SessionEndedException e) {
+            throw e.refusal();
         } finally {
             sessions.claims.release(id);
         }
@@ -193,7 +196,8 @@ public final class UploadService {
 
     /**
      * Commits the bytes (durable before this returns), then links the blob and removes the session in
-     * one transaction: a crash between leaves unreferenced bytes, never a link without bytes.
+     * one transaction: a crash between leaves unreferenced bytes, never a link without bytes. A refusal
+     * after which the session is over (its row already removed) is a {@link SessionEndedException}.
      */
     private BlobInfo commitAndLink(RepositoryAddress address, UploadSession session, BlobUpload upload, Digest digest,
                                    Optional<Long> expectedSize) throws IOException {
@@ -201,15 +205,15 @@ public final class UploadService {
             upload.commit(digest, expectedSize);
         } catch (DigestMismatchException e) {
             transactions.run(transaction -> transaction.uploads().delete(session.id()));
-            throw new RegistryException(Problem.DIGEST_INVALID, e.getMessage());
+            throw new SessionEndedException(new RegistryException(Problem.DIGEST_INVALID, e.getMessage()));
         }
         BlobStore store = blobStores.of(session.instance());
         return locks.holding(session.instance(), digest, () -> {
             Optional<Long> size = store.size(digest);
             if (size.isEmpty()) {
                 transactions.run(transaction -> transaction.uploads().delete(session.id()));
-                throw new RegistryException(Problem.BLOB_UPLOAD_INVALID, "blob `" + digest + "` was deleted as upload `" + session.id()
-                        + "` finished; push it again");
+                throw new SessionEndedException(new RegistryException(Problem.BLOB_UPLOAD_INVALID, "blob `" + digest
+                        + "` was deleted as upload `" + session.id() + "` finished; push it again"));
             }
             return transactions.run(transaction -> {
                 if (transaction.repositories().find(session.repository()).isEmpty()) {
@@ -220,6 +224,21 @@ public final class UploadService {
                 return new BlobInfo(digest, size.get());
             });
         });
+    }
+
+    /** A refusal of {@link #commitAndLink} that already ended the session: nothing is left to discard. */
+    private static final class SessionEndedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final RegistryException refusal;
+
+        SessionEndedException(RegistryException refusal) {
+            super(refusal.getMessage(), refusal, false, false);
+            this.refusal = refusal;
+        }
+
+        RegistryException refusal() {
+            return refusal;
+        }
     }
 
     private void discardQuietly(UploadSession session, Exception cause) {

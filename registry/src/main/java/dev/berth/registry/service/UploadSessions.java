@@ -65,10 +65,10 @@ final class UploadSessions {
         return session;
     }
 
-    /** Starts the bytes of a recorded session; removes the row when that fails. */
-    void startBytes(UploadSession session) throws IOException {
+    /** Starts the bytes of a recorded session and returns them; removes the row when that fails. */
+    BlobUpload startBytes(UploadSession session) throws IOException {
         try {
-            blobStores.of(session.instance()).startUpload(session.id());
+            return blobStores.of(session.instance()).startUpload(session.id());
         } catch (IOException | RuntimeException e) {
             transactions.run(transaction -> transaction.uploads().delete(session.id()));
             throw e;

@@ -13,6 +13,9 @@ public interface ManifestRepository {
 
     Optional<StoredManifest> find(RepositoryId repository, Digest digest);
 
+    /** The byte count of the manifest in the repository, without reading its bytes or references; empty when it is not there. */
+    Optional<Long> size(RepositoryId repository, Digest digest);
+
     boolean delete(RepositoryId repository, Digest digest);
 
     /** The manifests of the repository whose {@code subject} is that digest, filtered by artifact type when given. */

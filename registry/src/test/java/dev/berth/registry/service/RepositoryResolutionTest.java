@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.registry.RegistryException.Problem;
 import dev.berth.registry.content.Digest;
+import dev.berth.registry.instance.Instance;
 import dev.berth.registry.instance.InstanceType;
 import dev.berth.registry.manifest.ManifestJson;
 import dev.berth.registry.name.NamespaceName;
@@ -88,7 +89,7 @@ class RepositoryResolutionTest {
     void aPersonalNamespaceLeadsToItsInstance() {
         RegistryFixture personal = new RegistryFixture(InstanceType.Personal);
 
-        assertThat(personal.registry.personalInstanceOf(new NamespaceName("team"))).contains(personal.instance);
+        assertThat(personal.registry.personalInstanceOf(new NamespaceName("team")).map(Instance::id)).contains(personal.instance);
         assertThat(personal.registry.personalInstanceOf(new NamespaceName("nobody"))).isEmpty();
         assertThat(fixture.registry.personalInstanceOf(new NamespaceName("team"))).isEmpty();
     }

@@ -27,6 +27,11 @@ final class InMemoryManifestRepository implements ManifestRepository {
     }
 
     @Override
+    public Optional<Long> size(RepositoryId repository, Digest digest) {
+        return find(repository, digest).map(StoredManifest::size);
+    }
+
+    @Override
     public boolean delete(RepositoryId repository, Digest digest) {
         return state.manifests.remove(new InMemoryRegistryStore.DigestKey(repository, digest)) != null;
     }

@@ -92,6 +92,20 @@ public abstract class RegistryContentContract extends RegistryStoreFixtures {
     }
 
     @Test
+    void theSizeOfAManifestIsItsByteCountInItsRepositoryOnly() {
+        ImageRepository repository = newRepository();
+        ImageRepository other = newRepository(repository.instance(), imageName(repository.name().namespace(), "other"));
+        StoredManifest manifest = put(repository, image(List.of(blob())));
+        StoredManifest empty = put(repository, RegistryFixtures.manifest(RegistryFixtures.OCI_INDEX, new byte[0], Optional.empty(),
+                Optional.empty(), List.of(), List.of()));
+        assertThat(found(transaction -> transaction.manifests().size(repository.id(), manifest.digest())))
+                .contains((long) manifest.bytes().length);
+        assertThat(found(transaction -> transaction.manifests().size(repository.id(), empty.digest()))).contains(0L);
+        assertThat(found(transaction -> transaction.manifests().size(other.id(), manifest.digest()))).isEmpty();
+        assertThat(found(transaction -> transaction.manifests().size(repository.id(), blob()))).isEmpty();
+    }
+
+    @Test
     void referrersAreTheManifestsWhoseSubjectIsTheDigestFilteredByArtifactType() {
         ImageRepository repository = newRepository();
         ImageRepository other = newRepository(repository.instance(), imageName(repository.name().namespace(), "other"));

@@ -1,8 +1,12 @@
 package dev.berth.server.registry;
 
+import static dev.berth.registry.text.Shown.shown;
+
 import dev.berth.registry.RegistryException;
 import dev.berth.registry.content.InvalidDigestException;
 import dev.berth.registry.instance.Instance;
+import dev.berth.registry.instance.InstanceId;
+import dev.berth.registry.manage.Instances;
 import dev.berth.registry.name.ImageName;
 import dev.berth.registry.name.InvalidNameException;
 import dev.berth.registry.service.CatalogPage;
@@ -17,6 +21,7 @@ import dev.berth.server.rpc.Principals;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +42,7 @@ public final class DistributionEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(DistributionEndpoint.class);
 
     private final Registry registry;
+    private final Instances instances;
     private final RegistryAddresses addresses;
     private final RegistryPermissions permissions;
     private final RegistryGate gate;
@@ -46,9 +52,10 @@ public final class DistributionEndpoint {
     private final ManifestResponder manifests;
     private final ListingResponder listings;
 
-    public DistributionEndpoint(Registry registry, RegistryAddresses addresses, RegistryPermissions permissions, RegistryGate gate,
+    public DistributionEndpoint(Registry registry, Instances instances, RegistryAddresses addresses, RegistryPermissions permissions, RegistryGate gate,
                                 Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.instances = Objects.requireNonNull(instances, "instances");
         this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.gate = Objects.requireNonNull(gate, "gate");
@@ -120,21 +127,30 @@ public final class DistributionEndpoint {
         DistributionExchange exchange = new DistributionExchange(request, response, callback, route, written, target, path.last(), context);
         switch (route.shape()) {
             case BLOB -> blobs.respond(exchange);
-            case UPLOADS, UPLOAD -> uploads.respond(exchange, from -> mayPull(caller, from, context));
+            case UPLOADS, UPLOAD -> uploads.respond(exchange, from -> mountSource(caller, target, from, context));
             case MANIFEST -> manifests.respond(exchange);
             case TAGS, REFERRERS -> listings.respond(exchange);
             case BASE, CATALOG -> throw new IllegalStateException("answered above");
         }
     }
 
-    /** Whether the caller may pull {@code written} (the source of a mount), on the token and the policies. */
-    private boolean mayPull(RegistryGate.Authenticated caller, String written, GrantContext context) {
+    /**
+     * The source of a mount into {@code target}: the name {@code from} is located at, when that is in the
+     * target's own instance and the caller may pull it (token and policies); otherwise none.
+     */
+    private Optional<ImageName> mountSource(RegistryGate.Authenticated caller, RegistryPermissions.Target target, String from,
+                                            GrantContext context) {
         try {
-            RegistryPermissions.Target source = permissions.target(addresses.locate(context.host(), written), caller.caller());
-            gate.authorize(caller, java.util.List.of(RegistryAccess.PULL), source, written, context);
-            return true;
+            RegistryAddresses.Located located = addresses.locate(context.host(), from);
+            Optional<InstanceId> instance = located.instance().map(Instance::id);
+            if (instance.isEmpty() || !instance.equals(target.instance().map(Instance::id))) {
+                return Optional.empty();
+            }
+            RegistryPermissions.Target source = permissions.target(located, caller.caller());
+            gate.authorize(caller, List.of(RegistryAccess.PULL), source, from, context);
+            return Optional.of(located.name());
         } catch (RegistryGate.Challenge | OciException | InvalidNameException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -142,12 +158,11 @@ public final class DistributionEndpoint {
     private void catalog(Request request, Response response, Callback callback, RegistryCaller.Identified caller, GrantContext context) {
         Map<String, Object> answer = new LinkedHashMap<>();
         Optional<Instance> instance = hostInstance(context).or(() -> Principals.account(caller.principal())
-                .flatMap(account -> registry.personalInstanceOfAccount(account)));
-        DistributionExchangeQuery query = new DistributionExchangeQuery(request);
-        PageSize size = RequestValues.pageSize(query.get("n"));
-        Optional<ImageName> last = RequestValues.lastRepository(query.get("last"));
+                .flatMap(instances::personalOf));
+        PageSize size = RequestValues.pageSize(DistributionExchange.query(request, "n"));
+        Optional<ImageName> last = RequestValues.lastRepository(DistributionExchange.query(request, "last"));
         if (instance.isEmpty()) {
-            answer.put("repositories", java.util.List.of());
+            answer.put("repositories", List.of());
             OciResponses.json(response, callback, 200, "application/json", answer);
             return;
         }
@@ -180,15 +195,4 @@ public final class DistributionEndpoint {
                 body.reason());
     }
 
-    private static String shown(String text) {
-        return text.length() <= 140 ? text : text.substring(0, 140) + "...";
-    }
-
-    /** Query parameters of a request with no repository in its path. */
-    private record DistributionExchangeQuery(Request request) {
-        Optional<String> get(String name) {
-            org.eclipse.jetty.util.Fields.Field field = Request.extractQueryParameters(request).get(name);
-            return field == null ? Optional.empty() : Optional.ofNullable(field.getValue());
-        }
-    }
 }

@@ -36,8 +36,12 @@ record DistributionExchange(Request request, Response response, Callback callbac
     }
 
     Optional<String> query(String name) {
-        Fields fields = Request.extractQueryParameters(request);
-        Fields.Field field = fields.get(name);
+        return query(request, name);
+    }
+
+    /** The first value of the query parameter {@code name} of any {@code /v2} request. */
+    static Optional<String> query(Request request, String name) {
+        Fields.Field field = Request.extractQueryParameters(request).get(name);
         return field == null ? Optional.empty() : Optional.ofNullable(field.getValue());
     }
 

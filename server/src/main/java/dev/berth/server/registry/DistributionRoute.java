@@ -72,14 +72,4 @@ public enum DistributionRoute {
         }
         return Optional.empty();
     }
-
-    /** Whether any row has this shape (so a request of another method is {@code UNSUPPORTED}, not unknown). */
-    public static boolean hasShape(Shape shape) {
-        for (DistributionRoute route : values()) {
-            if (route.shape == shape) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -1,8 +1,6 @@
 package dev.berth.server.registry;
 
 import dev.berth.policy.value.ActionName;
-import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * What a {@code /v2} request needs on its repository (registry.md section 3), with the RAM action it is
@@ -28,9 +26,5 @@ public enum RegistryAccess {
 
     public ActionName action() {
         return action;
-    }
-
-    public static Optional<RegistryAccess> ofScopeAction(String scopeAction) {
-        return Arrays.stream(values()).filter(access -> access.scopeAction.equals(scopeAction)).findFirst();
     }
 }

@@ -1,11 +1,14 @@
 package dev.berth.server.registry;
 
+import static dev.berth.registry.text.Shown.shown;
+
 import dev.berth.registry.instance.Instance;
 import dev.berth.registry.instance.InstanceId;
 import dev.berth.registry.instance.InstanceName;
+import dev.berth.registry.instance.QualifiedName;
 import dev.berth.registry.name.ImageName;
 import dev.berth.registry.name.InvalidNameException;
-import dev.berth.registry.store.RegistryStore;
+import dev.berth.registry.service.Registry;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,12 +19,12 @@ import java.util.Optional;
  * instance's own host; otherwise the Personal Edition instance that holds the namespace.
  */
 public final class RegistryAddresses {
-    private final RegistryStore store;
+    private final Registry registry;
     private final String hostSuffix;
 
-    public RegistryAddresses(RegistryStore store, RegistrySettings settings) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.hostSuffix = "-registry." + settings.region() + "." + settings.baseDomain();
+    public RegistryAddresses(Registry registry, RegistrySettings settings) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.hostSuffix = settings.instanceHostSuffix();
     }
 
     /** A name resolved: the instance that holds it, when any does, and the name inside the instance. */
@@ -35,33 +38,27 @@ public final class RegistryAddresses {
     /** Resolves {@code written} on {@code host}; throws {@link InvalidNameException} when it breaks the grammar. */
     public Located locate(Optional<String> host, String written) {
         if (written.length() > 255) {
-            throw new InvalidNameException("repository name `" + written.substring(0, 140) + "...` is longer than 255 characters");
+            throw new InvalidNameException("repository name `" + shown(written) + "` is longer than 255 characters");
         }
-        int slash = written.indexOf('/');
-        if (slash > 0 && isEnterpriseId(written.substring(0, slash))) {
-            InstanceId id = new InstanceId(written.substring(0, slash));
-            ImageName name = ImageName.parse(written.substring(slash + 1));
-            return new Located(store.inTransaction(transaction -> transaction.instances().find(id)), name);
+        QualifiedName qualified = QualifiedName.parse(written);
+        ImageName name = qualified.name();
+        if (qualified.instance().isPresent()) {
+            InstanceId id = qualified.instance().get();
+            return new Located(registry.instance(id), name);
         }
-        ImageName name = ImageName.parse(written);
         Optional<String> instanceName = host.map(RegistryAddresses::withoutPort).filter(h -> h.endsWith(hostSuffix))
                 .map(h -> h.substring(0, h.length() - hostSuffix.length()));
         if (instanceName.isPresent()) {
             Optional<Instance> instance;
             try {
                 InstanceName parsed = new InstanceName(instanceName.get());
-                instance = store.inTransaction(transaction -> transaction.instances().findByName(parsed));
+                instance = registry.instanceNamed(parsed);
             } catch (IllegalArgumentException e) {
                 instance = Optional.empty();
             }
             return new Located(instance, name);
         }
-        return new Located(store.inTransaction(transaction -> transaction.namespaces().findPersonal(name.namespace())
-                .flatMap(namespace -> transaction.instances().find(namespace.instance()))), name);
-    }
-
-    private static boolean isEnterpriseId(String text) {
-        return InstanceId.isWellFormed(text) && !new InstanceId(text).isPersonal();
+        return new Located(registry.personalInstanceOf(name.namespace()), name);
     }
 
     private static String withoutPort(String host) {

@@ -23,8 +23,21 @@ public final class RegistryArns {
         return ResourceArn.of(prefix(owner, instance) + name.namespace() + "/" + name.repository());
     }
 
+    /**
+     * A repository written without an instance that no instance holds: authorized as a Personal Edition
+     * repository of {@code owner}.
+     */
+    public ResourceArn personalRepository(AccountId owner, ImageName name) {
+        return ResourceArn.of(repositories(owner) + name.namespace() + "/" + name.repository());
+    }
+
     public ResourceArn namespace(AccountId owner, InstanceId instance, NamespaceName namespace) {
         return ResourceArn.of(prefix(owner, instance) + namespace);
+    }
+
+    /** Every repository of a namespace ({@code ListRepository} with {@code RepoNamespaceName}). */
+    public ResourceArn namespaceRepositories(AccountId owner, InstanceId instance, NamespaceName namespace) {
+        return ResourceArn.of(prefix(owner, instance) + namespace + "/*");
     }
 
     /** Every repository of an instance ({@code ListNamespace}); {@code repository/*} for the Personal Edition. */
@@ -41,8 +54,11 @@ public final class RegistryArns {
     }
 
     private String prefix(AccountId owner, InstanceId instance) {
-        String base = "acs:cr:" + region + ":" + owner.value() + ":repository/";
-        return instance.isPersonal() ? base : base + instance + "/";
+        return instance.isPersonal() ? repositories(owner) : repositories(owner) + instance + "/";
+    }
+
+    private String repositories(AccountId owner) {
+        return "acs:cr:" + region + ":" + owner.value() + ":repository/";
     }
 
     public String region() {

@@ -2,6 +2,7 @@ package dev.berth.server.registry;
 
 import dev.berth.policy.evaluation.Decision;
 import dev.berth.policy.evaluation.Outcome;
+import dev.berth.registry.instance.QualifiedName;
 import dev.berth.server.registry.auth.BasicCredentials;
 import dev.berth.server.registry.auth.BearerAccess;
 import dev.berth.server.registry.auth.GrantContext;
@@ -87,11 +88,7 @@ public final class RegistryGate {
                 return new Authenticated(access.caller(), Optional.of(access));
             }
             if (header.toLowerCase(Locale.ROOT).startsWith("basic ")) {
-                Optional<BasicCredentials> credentials = BasicCredentials.fromHeader(header);
-                if (credentials.isEmpty()) {
-                    throw new Challenge("the Basic credentials are not `user:password` in base64", Optional.empty(), false);
-                }
-                return new Authenticated(signIn.signIn(credentials.get(), now), Optional.empty());
+                return new Authenticated(signIn.signIn(BasicCredentials.fromHeader(header).orElseThrow(), now), Optional.empty());
             }
         } catch (SignInRefusedException e) {
             throw new Challenge(e.getMessage(), Optional.empty(), false);
@@ -134,13 +131,8 @@ public final class RegistryGate {
     }
 
     private static ScopeResource resource(String written) {
-        int slash = written.indexOf('/');
-        String head = slash > 0 ? written.substring(0, slash) : "";
-        if (dev.berth.registry.instance.InstanceId.isWellFormed(head) && !new dev.berth.registry.instance.InstanceId(head).isPersonal()) {
-            return new ScopeResource.Repository(Optional.of(new dev.berth.registry.instance.InstanceId(head)),
-                    dev.berth.registry.name.ImageName.parse(written.substring(slash + 1)));
-        }
-        return new ScopeResource.Repository(Optional.empty(), dev.berth.registry.name.ImageName.parse(written));
+        QualifiedName qualified = QualifiedName.parse(written);
+        return new ScopeResource.Repository(qualified.instance(), qualified.name());
     }
 
     private static ScopeAction scopeAction(RegistryAccess access) {

@@ -76,8 +76,7 @@ public final class RegistryPermissions {
                     .orElse(new AccountId("0000000000000000"));
             case RegistryCaller.Anonymous anonymous -> new AccountId("0000000000000000");
         };
-        return new Target(Optional.empty(), located.name(), Optional.empty(), owner, ResourceArn.of("acs:cr:" + arns.region() + ":"
-                + owner.value() + ":repository/" + located.name()));
+        return new Target(Optional.empty(), located.name(), Optional.empty(), owner, arns.personalRepository(owner, located.name()));
     }
 
     public boolean isPublic(Target target) {

@@ -22,8 +22,8 @@ public record RegistrySettings(String region, String baseDomain) {
         }
     }
 
-    /** The host name of an Enterprise Edition instance. */
-    public String instanceHost(String instanceName) {
-        return instanceName + "-registry." + region + "." + baseDomain;
+    /** What the host name of an Enterprise Edition instance ends with, after the instance's name. */
+    public String instanceHostSuffix() {
+        return "-registry." + region + "." + baseDomain;
     }
 }

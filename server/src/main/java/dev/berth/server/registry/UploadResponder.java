@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.eclipse.jetty.server.Response;
 
 /**
@@ -28,12 +28,13 @@ final class UploadResponder {
     }
 
     /**
-     * {@code mayPullFrom} says whether the caller may pull the {@code from} repository of a mount
-     * (registry.md section 3: without it, a plain session, never a mount).
+     * {@code mountSource} gives the repository a mount's {@code from} names in the target's instance, only
+     * when it is there and the caller may pull it (registry.md section 3: otherwise a plain session, never
+     * a mount).
      */
-    void respond(DistributionExchange exchange, Predicate<String> mayPullFrom) throws IOException {
+    void respond(DistributionExchange exchange, Function<String, Optional<ImageName>> mountSource) throws IOException {
         switch (exchange.route()) {
-            case UPLOAD_START -> start(exchange, mayPullFrom);
+            case UPLOAD_START -> start(exchange, mountSource);
             case UPLOAD_STATUS -> session(exchange, 204, uploads.status(exchange.address(), id(exchange)));
             case UPLOAD_PATCH -> session(exchange, 202, uploads.append(exchange.address(), id(exchange), range(exchange), exchange.body()));
             case UPLOAD_FINISH -> {
@@ -50,14 +51,12 @@ final class UploadResponder {
         }
     }
 
-    private void start(DistributionExchange exchange, Predicate<String> mayPullFrom) throws IOException {
+    private void start(DistributionExchange exchange, Function<String, Optional<ImageName>> mountSource) throws IOException {
         Optional<String> mount = exchange.query("mount");
         if (mount.isPresent()) {
             Digest digest = RequestValues.digest(mount.get());
-            Optional<String> from = exchange.query("from");
-            Optional<ImageName> source = from.flatMap(UploadResponder::sameInstanceName);
-            boolean allowed = from.map(mayPullFrom::test).orElse(false);
-            switch (uploads.mount(exchange.address(), digest, source, allowed)) {
+            Optional<ImageName> source = exchange.query("from").flatMap(mountSource);
+            switch (uploads.mount(exchange.address(), digest, source, source.isPresent())) {
                 case MountResult.Mounted mounted -> created(exchange, mounted.blob());
                 case MountResult.Started started -> session(exchange, 202, started.upload());
             }
@@ -71,18 +70,6 @@ final class UploadResponder {
             return;
         }
         session(exchange, 202, uploads.start(exchange.address()));
-    }
-
-    /** The name of a mount's source inside the target's instance: the written name without an instance part. */
-    private static Optional<ImageName> sameInstanceName(String written) {
-        int slash = written.indexOf('/');
-        String head = slash > 0 ? written.substring(0, slash) : "";
-        String rest = dev.berth.registry.instance.InstanceId.isWellFormed(head) ? written.substring(slash + 1) : written;
-        try {
-            return Optional.of(ImageName.parse(rest));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static UploadId id(DistributionExchange exchange) {

@@ -70,9 +70,9 @@ final class RegistryWiring {
         RegistryTokens tokens = new RegistryTokens(SigningKey.of(tokenKey), TokenSettings.standard("berth", SERVICE));
         RegistryIdentities registryIdentities = new RegistryIdentities(identities, passwords);
         RegistrySignIn signIn = new RegistrySignIn(passwords, tokens, registryIdentities);
-        RegistryAddresses addresses = new RegistryAddresses(store, settings);
+        RegistryAddresses addresses = new RegistryAddresses(registry, settings);
         RegistryPermissions permissions = new RegistryPermissions(registry, arns, new RepositoryAuthorizer(attachments::policiesOf));
-        distribution = new DistributionEndpoint(registry, addresses, permissions, new RegistryGate(signIn, permissions, SERVICE), clock);
+        distribution = new DistributionEndpoint(registry, instances, addresses, permissions, new RegistryGate(signIn, permissions, SERVICE), clock);
         tokenEndpoint = new TokenEndpoint(signIn, tokens, new RegistryScopeGrant(addresses, permissions), clock);
         List<RpcRoute> actions = new ArrayList<>();
         actions.addAll(new CrInstanceActions(instances, resourceGroups, arns).routes());

@@ -1,14 +1,12 @@
 package dev.berth.server.registry.auth;
 
-import dev.berth.registry.instance.InstanceId;
-import dev.berth.registry.name.ImageName;
+import dev.berth.registry.instance.QualifiedName;
 import dev.berth.registry.name.InvalidNameException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -96,14 +94,8 @@ public final class Scopes {
                     + " characters");
         }
         try {
-            int slash = name.indexOf('/');
-            if (slash > 0) {
-                String head = name.substring(0, slash);
-                if (InstanceId.isWellFormed(head) && !new InstanceId(head).isPersonal()) {
-                    return new ScopeResource.Repository(Optional.of(new InstanceId(head)), ImageName.parse(name.substring(slash + 1)));
-                }
-            }
-            return new ScopeResource.Repository(Optional.empty(), ImageName.parse(name));
+            QualifiedName qualified = QualifiedName.parse(name);
+            return new ScopeResource.Repository(qualified.instance(), qualified.name());
         } catch (InvalidNameException e) {
             throw new InvalidScopeException("scope `" + shown(scope) + "`: " + e.getMessage());
         }

@@ -71,8 +71,7 @@ public final class CrRepositoryActions {
         if (call.nonEmpty("RepoNamespaceName").isEmpty()) {
             return arns.allRepositories(call.callerAccount(), instance);
         }
-        return ResourceArn.of(arns.namespace(call.callerAccount(), instance, CrParameters.namespace(call, "RepoNamespaceName")).value()
-                + "/*");
+        return arns.namespaceRepositories(call.callerAccount(), instance, CrParameters.namespace(call, "RepoNamespaceName"));
     }
 
     private RpcAnswer create(RpcCall call) {

@@ -82,6 +82,27 @@ abstract class EnterpriseEditionPolicyTest extends RunningAccount {
                 + ":repository/" + instance + "/ops/app` is refused (no policy allows it)");
     }
 
+    /**
+     * A mount's {@code from} naming another instance's repository, one the caller may pull, never reaches
+     * the repository of the same name in the target's instance, which the caller may not pull.
+     */
+    @Test
+    void aMountFromAnotherInstancesNameOpensASessionAndLinksNothing() throws Exception {
+        String other = account.createInstance("other-registry", "Basic");
+        account.createNamespace(other, "ops");
+        account.createPolicy("other-ops-pull", """
+                { "Statement": [ { "Effect": "Allow", "Action": [ "cr:PullRepository" ], \
+                "Resource": [ "acs:cr:*:*:repository/$other/ops/*" ] } ], "Version": "1" }""".replace("$other", other));
+        account.attach(Policy.custom("other-ops-pull"), developer);
+        String digest = abilities.owners().images().get(0).config().digest().toString();
+
+        Answer mount = registry.signedInAs(developerCredentials).post("/v2/" + instance + "/ns/mounted/blobs/uploads/?mount=" + digest
+                + "&from=" + other + "/ops/app");
+
+        assertThat(mount.status()).as("%s", mount).isEqualTo(202);
+        assertThat(registry.get("/v2/" + instance + "/ns/mounted/blobs/" + digest).status()).isEqualTo(404);
+    }
+
     @Test
     void theApiListsTheInstanceAndItsNamespacesButChangesOnlyTheUsersNamespace() throws Exception {
         com.aliyun.cr20181201.Client cr = account.cr(developer);

@@ -41,19 +41,23 @@ final class RegistryAbilities {
     private final Skopeo skopeo;
     private final String endpoint;
     private final Credentials owner;
+    private final Layout owners;
     private final Layout pushed;
     private final Layout doomed;
     private final Path scratch;
     private final AtomicInteger counter = new AtomicInteger();
 
     /**
-     * @param pushed what callers push; {@code doomed} what the owner puts at tag {@value #DOOMED} for a
-     *               caller to delete; {@code scratch} a folder for pulled copies, made if missing
+     * @param owners what the owner puts at tag {@value #TAG}; {@code pushed} what callers push; {@code doomed}
+     *               what the owner puts at tag {@value #DOOMED} for a caller to delete; {@code scratch} a
+     *               folder for pulled copies, made if missing
      */
-    RegistryAbilities(Skopeo skopeo, String endpoint, Credentials owner, Layout pushed, Layout doomed, Path scratch) throws IOException {
+    private RegistryAbilities(Skopeo skopeo, String endpoint, Credentials owner, Layout owners, Layout pushed, Layout doomed, Path scratch)
+            throws IOException {
         this.skopeo = Objects.requireNonNull(skopeo, "skopeo");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.owner = Objects.requireNonNull(owner, "owner");
+        this.owners = Objects.requireNonNull(owners, "owners");
         this.pushed = Objects.requireNonNull(pushed, "pushed");
         this.doomed = Objects.requireNonNull(doomed, "doomed");
         this.scratch = Files.createDirectories(scratch);
@@ -67,13 +71,18 @@ final class RegistryAbilities {
     static RegistryAbilities withOwnersImage(Path folder, String endpoint, Credentials owner, int seed, List<String> repositories)
             throws IOException, InterruptedException {
         Layout owners = OciLayouts.build(folder.resolve("owners"), seed);
-        RegistryAbilities abilities = new RegistryAbilities(Skopeo.create(folder.resolve("skopeo")), endpoint, owner,
+        RegistryAbilities abilities = new RegistryAbilities(Skopeo.create(folder.resolve("skopeo")), endpoint, owner, owners,
                 OciLayouts.build(folder.resolve("pushed"), seed + 1), OciLayouts.build(folder.resolve("doomed"), seed + 2),
                 folder.resolve("pulled"));
         for (String repository : repositories) {
             abilities.putAsOwner(owners, repository, TAG);
         }
         return abilities;
+    }
+
+    /** The layout the owner put at tag {@value #TAG} in every repository tried. */
+    Layout owners() {
+        return owners;
     }
 
     /** {@code docker://<endpoint>/<repository>:<tag>}. */
